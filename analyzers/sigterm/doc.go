@@ -1,0 +1,31 @@
+// Package sigterm defines an Analyzer that finds programs which start a
+// server but do not stop it gracefully on SIGTERM.
+//
+// # Analyzer sigterm
+//
+// sigterm: check that a program that starts a server stops it gracefully on SIGTERM
+//
+// Kubernetes, ECS, docker and Cloud Run stop a container by sending
+// SIGTERM, waiting a stop timeout (30s on Kubernetes and ECS, 10s for
+// docker stop) and then sending SIGKILL. A server that ignores SIGTERM
+// makes every deploy wait out the whole timeout and is then killed with
+// its requests in flight; one that exits on SIGTERM without draining cuts
+// them off at once.
+//
+// In a package main whose main function, init functions or package
+// initialization reach a serve call (net/http, grpc, fasthttp, or any
+// function that leads to one, such as gin's Run or echo's Start), it
+// reports, once per serve call, the first that applies:
+//
+//   - no-sigterm: nothing reachable handles SIGTERM or SIGINT;
+//   - sigint-only: SIGINT (os.Interrupt) is handled, SIGTERM is not; a
+//     suggested fix adds syscall.SIGTERM to the signal list;
+//   - no-shutdown: SIGTERM is handled, but no graceful stop
+//     ((*http.Server).Shutdown, (*grpc.Server).GracefulStop, fasthttp's
+//     Shutdown, or a function that leads to one) is reachable anywhere in
+//     the program.
+//
+// The analysis works across packages through facts. When what a program
+// does depends on something it cannot resolve (a signal list it cannot
+// evaluate), it reports nothing.
+package sigterm

@@ -1,0 +1,87 @@
+package sigterm
+
+import (
+	_ "embed"
+	"fmt"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/sigtermlint/sigtermlint/internal/analysisdoc"
+	"github.com/sigtermlint/sigtermlint/internal/reach"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports programs that start a server and do not stop it
+// gracefully on SIGTERM.
+var Analyzer = &analysis.Analyzer{
+	Name:     "sigterm",
+	Doc:      analysisdoc.Extract(doc, "sigterm"),
+	URL:      "https://github.com/sigtermlint/sigtermlint/blob/main/README.md",
+	Requires: []*analysis.Analyzer{reach.Analyzer},
+	Run:      run,
+}
+
+// Categories, one per rule. They are part of the output contract: never
+// rename or reuse them.
+const (
+	CategoryNoSIGTERM  = "no-sigterm"
+	CategorySIGINTOnly = "sigint-only"
+	CategoryNoShutdown = "no-shutdown"
+)
+
+func run(pass *analysis.Pass) (any, error) {
+	prog := pass.ResultOf[reach.Analyzer].(*reach.Result).Program
+	if prog == nil {
+		return nil, nil // not a program: libraries only export facts
+	}
+	for _, site := range prog.Serves {
+		if d, ok := diagnose(pass, prog, site); ok {
+			pass.Report(d)
+		}
+	}
+	return nil, nil
+}
+
+// diagnose returns the finding for one serve site, the first rule that
+// applies, or false when the program is fine or the answer is unknown.
+func diagnose(pass *analysis.Pass, prog *reach.Program, site reach.ServeSite) (analysis.Diagnostic, bool) {
+	d := analysis.Diagnostic{Pos: site.Pos, End: site.End}
+	bits := prog.Bits
+	switch {
+	case bits&reach.SigTERM != 0:
+		if bits&reach.Stop != 0 {
+			return d, false
+		}
+		d.Category = CategoryNoShutdown
+		if site.NoHandle {
+			d.Message = fmt.Sprintf("server started via %s is never shut down gracefully, and the package-level function leaves no *http.Server to call Shutdown on: on SIGTERM its in-flight requests are cut off", site.Via)
+		} else {
+			d.Message = fmt.Sprintf("server started via %s is never shut down gracefully: on SIGTERM its in-flight requests are cut off", site.Via)
+		}
+		d.Related = related(prog, reach.SigTERM, "SIGTERM is handled here")
+	case bits&reach.SigUnknown != 0:
+		return d, false // a signal list we could not resolve may hold SIGTERM
+	case bits&reach.SigINT != 0:
+		d.Category = CategorySIGINTOnly
+		d.Message = fmt.Sprintf("server started via %s handles SIGINT but not SIGTERM, the signal orchestrators stop it with: every deploy waits out the stop timeout, then SIGKILL cuts its in-flight requests", site.Via)
+		d.Related = related(prog, reach.SigINT, "only SIGINT is handled here")
+		d.SuggestedFixes = addSIGTERM(pass, prog)
+	default:
+		d.Category = CategoryNoSIGTERM
+		d.Message = fmt.Sprintf("server started via %s never handles SIGTERM: every deploy waits out the stop timeout, then SIGKILL cuts its in-flight requests", site.Via)
+	}
+	return d, true
+}
+
+// related points at package main's signal handling that has bit.
+func related(prog *reach.Program, bit reach.Bits, msg string) []analysis.RelatedInformation {
+	var rel []analysis.RelatedInformation
+	for _, n := range prog.Notifies {
+		if n.Bits&bit != 0 {
+			rel = append(rel, analysis.RelatedInformation{Pos: n.Pos, End: n.End, Message: msg})
+		}
+	}
+	return rel
+}

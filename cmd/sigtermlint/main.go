@@ -1,0 +1,12 @@
+// Command sigtermlint finds Go servers that do not stop gracefully on
+// SIGTERM. Run it on packages (sigtermlint ./...) or under go vet
+// (go vet -vettool=$(command -v sigtermlint) ./...).
+package main
+
+import (
+	"golang.org/x/tools/go/analysis/multichecker"
+
+	"github.com/sigtermlint/sigtermlint/analyzers/sigterm"
+)
+
+func main() { multichecker.Main(sigterm.Analyzer) }

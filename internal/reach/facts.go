@@ -1,0 +1,95 @@
+package reach
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Bits is the set of things a function reaches, transitively.
+type Bits uint8
+
+const (
+	// Serve: a serve call (net/http, grpc, fasthttp) is reachable.
+	Serve Bits = 1 << iota
+	// ServeNoHandle: the serve call reached is the package-level
+	// http.ListenAndServe/Serve (or fasthttp's), which leaves no server
+	// value to shut down. Only set together with Serve.
+	ServeNoHandle
+	// SigTERM: a signal.Notify or NotifyContext whose list holds SIGTERM
+	// (or lists no signal at all) is reachable.
+	SigTERM
+	// SigINT: likewise for SIGINT / os.Interrupt.
+	SigINT
+	// SigUnknown: a Notify is reachable whose signal list could not be
+	// resolved; what it handles is unknown.
+	SigUnknown
+	// Stop: a graceful stop ((*http.Server).Shutdown, (*grpc.Server).GracefulStop,
+	// fasthttp's Shutdown) is reachable.
+	Stop
+)
+
+var bitNames = []struct {
+	bit  Bits
+	name string
+}{
+	{Serve, "serve"},
+	{ServeNoHandle, "nohandle"},
+	{SigTERM, "sigterm"},
+	{SigINT, "sigint"},
+	{SigUnknown, "sigunknown"},
+	{Stop, "stop"},
+}
+
+func (b Bits) String() string {
+	var names []string
+	for _, bn := range bitNames {
+		if b&bn.bit != 0 {
+			names = append(names, bn.name)
+		}
+	}
+	return strings.Join(names, " ")
+}
+
+// FuncFact is exported for each function or method of a package that
+// reaches something. Functions that reach nothing get no fact.
+//
+// It holds no token.Pos: under go vet each package is analyzed in a
+// process of its own, where positions of other packages mean nothing.
+type FuncFact struct {
+	Bits Bits
+	// SignalParam is the 1-based index of a parameter whose signals the
+	// function hands to signal.Notify (oklog/run's SignalHandler(ctx,
+	// signals...)); they are resolved at each call site. 0: none.
+	SignalParam int
+	// Via names the calls from this function to the serve call, for
+	// messages: "(*http.Server).ListenAndServe" or
+	// "(*gin.Engine).Run -> http.ListenAndServe". Set with Serve.
+	Via string
+}
+
+func (*FuncFact) AFact() {}
+
+func (f *FuncFact) String() string { return describe(f.Bits, f.SignalParam, f.Via) }
+
+// InitFact is exported for a package whose initialization (package-level
+// variable initializers and init functions) reaches something: every
+// program that imports the package runs it.
+type InitFact struct {
+	Bits Bits
+	Via  string
+}
+
+func (*InitFact) AFact() {}
+
+func (f *InitFact) String() string { return describe(f.Bits, 0, f.Via) }
+
+func describe(b Bits, param int, via string) string {
+	s := b.String()
+	if param > 0 {
+		s = strings.TrimSpace(fmt.Sprintf("%s signals:param%d", s, param))
+	}
+	if via != "" {
+		s += " via " + via
+	}
+	return "reach(" + s + ")"
+}

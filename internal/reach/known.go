@@ -1,0 +1,137 @@
+package reach
+
+import (
+	"go/types"
+	"strings"
+)
+
+// The leaves of reachability: calls recognized by package path and name.
+// The standard library never has facts (nogo does not analyze it), and
+// grpc and fasthttp are matched here so that stubs and real modules
+// behave the same.
+
+const (
+	netHTTP   = "net/http"
+	grpcPkg   = "google.golang.org/grpc"
+	fasthttp  = "github.com/valyala/fasthttp"
+	osSignal  = "os/signal"
+	syscallPk = "syscall"
+	unixPkg   = "golang.org/x/sys/unix"
+)
+
+// leafKind says what a recognized call does.
+type leafKind int
+
+const (
+	notLeaf leafKind = iota
+	leafServe
+	leafServeNoHandle // package-level serve: no server value to shut down
+	leafStop
+	leafNotify // signal.Notify / NotifyContext: signals are args[1:]
+)
+
+var httpServeNames = map[string]bool{
+	"ListenAndServe": true, "ListenAndServeTLS": true, "Serve": true, "ServeTLS": true,
+}
+
+var fasthttpServeNames = map[string]bool{
+	"Serve": true, "ServeTLS": true, "ServeTLSEmbed": true,
+	"ListenAndServe": true, "ListenAndServeTLS": true, "ListenAndServeTLSEmbed": true,
+	"ListenAndServeUNIX": true,
+}
+
+// classify reports what a call to fn does, when fn is one of the leaves.
+func classify(fn *types.Func) leafKind {
+	pkg := fn.Pkg()
+	if pkg == nil {
+		return notLeaf
+	}
+	name := fn.Name()
+	recv := recvTypeName(fn)
+	switch pkg.Path() {
+	case netHTTP:
+		switch {
+		case recv == "" && httpServeNames[name]:
+			return leafServeNoHandle
+		case recv == "Server" && httpServeNames[name]:
+			return leafServe
+		case recv == "Server" && name == "Shutdown":
+			return leafStop
+		}
+	case grpcPkg:
+		switch {
+		case recv == "Server" && name == "Serve":
+			return leafServe
+		case recv == "Server" && name == "GracefulStop":
+			return leafStop
+		}
+	case fasthttp:
+		switch {
+		case recv == "" && fasthttpServeNames[name]:
+			return leafServeNoHandle
+		case recv == "Server" && fasthttpServeNames[name]:
+			return leafServe
+		case recv == "Server" && (name == "Shutdown" || name == "ShutdownWithContext"):
+			return leafStop
+		}
+	case osSignal:
+		if recv == "" && (name == "Notify" || name == "NotifyContext") {
+			return leafNotify
+		}
+	}
+	return notLeaf
+}
+
+// recvTypeName is the name of fn's receiver's named type ("" for a
+// function, or for an interface method of an unnamed interface).
+func recvTypeName(fn *types.Func) string {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return ""
+	}
+	t := sig.Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return ""
+}
+
+// funcName names fn the way messages show it: "server.Run",
+// "(*http.Server).ListenAndServe", "(gin.Engine).Handler".
+func funcName(fn *types.Func) string {
+	pkg := ""
+	if fn.Pkg() != nil {
+		pkg = fn.Pkg().Name() + "."
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return pkg + fn.Name()
+	}
+	t := sig.Recv().Type()
+	star := ""
+	if p, ok := t.(*types.Pointer); ok {
+		t, star = p.Elem(), "*"
+	}
+	recv := types.TypeString(t, func(*types.Package) string { return "" })
+	if i := strings.IndexByte(recv, '['); i >= 0 {
+		recv = recv[:i] // drop type arguments: (*pkg.List).Push
+	}
+	return "(" + star + pkg + recv + ")." + fn.Name()
+}
+
+// isStdInterfaceMethod reports whether fn is a method of an interface
+// declared in the standard library. Dispatch through such interfaces
+// (http.Handler, io.Closer, error, context.Context, net.Listener, ...)
+// never hides signal handling, a serve call or a graceful stop, so it is
+// ignored for reachability.
+func isStdInterface(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return false
+	}
+	pkg := n.Obj().Pkg()
+	return pkg == nil || stdPackages[pkg.Path()] // nil: error
+}

@@ -1,0 +1,164 @@
+package reach
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/types"
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/sigtermlint/sigtermlint/internal/analysisdoc"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer computes, for every function, whether it reaches a serve call,
+// signal handling and a graceful stop, exports that as facts, and for a
+// package main returns the whole program's view as a *Result.
+var Analyzer = &analysis.Analyzer{
+	Name:       "sigtermreach",
+	Doc:        analysisdoc.Extract(doc, "sigtermreach"),
+	URL:        "https://github.com/sigtermlint/sigtermlint#how-it-works",
+	Run:        run,
+	ResultType: reflect.TypeFor[*Result](),
+	FactTypes:  []analysis.Fact{new(FuncFact), new(InitFact)},
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if stdPackages[pass.Pkg.Path()] {
+		// The standard library is recognized by name at call sites
+		// (known.go), never through facts: nogo does not analyze it.
+		return &Result{}, nil
+	}
+	nodes, byFunc, inits := collectNodes(pass)
+	assigns := indexAssignments(pass.TypesInfo, pass.Files)
+	walkNodes(pass, nodes, byFunc, assigns)
+	evals := map[*node]*signalEval{}
+	evalFor := func(n *node) *signalEval {
+		if e := evals[n]; e != nil {
+			return e
+		}
+		e := &signalEval{info: pass.TypesInfo, assigns: assigns, params: n.params}
+		evals[n] = e
+		return e
+	}
+	propagate(nodes, evalFor)
+	exportFacts(pass, nodes, inits)
+	return &Result{Program: buildProgram(pass, byFunc, inits, evalFor)}, nil
+}
+
+// collectNodes makes a node for every function declaration and one for
+// the package's variable initializers. inits are the nodes that run at
+// package initialization.
+func collectNodes(pass *analysis.Pass) (nodes []*node, byFunc map[*types.Func]*node, inits []*node) {
+	byFunc = map[*types.Func]*node{}
+	varInit := &node{}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			n := &node{fn: fn, decl: fd, params: paramIndex(pass.TypesInfo, fd)}
+			nodes = append(nodes, n)
+			if fd.Recv == nil && fd.Name.Name == "init" {
+				inits = append(inits, n)
+			} else {
+				byFunc[fn] = n
+			}
+		}
+	}
+	nodes = append(nodes, varInit)
+	inits = append(inits, varInit)
+	return nodes, byFunc, inits
+}
+
+// paramIndex numbers a declared function's parameters from 1.
+func paramIndex(info *types.Info, fd *ast.FuncDecl) map[*types.Var]int {
+	m := map[*types.Var]int{}
+	i := 0
+	for _, field := range fd.Type.Params.List {
+		if len(field.Names) == 0 {
+			i++
+			continue
+		}
+		for _, name := range field.Names {
+			i++
+			if v, ok := info.Defs[name].(*types.Var); ok {
+				m[v] = i
+			}
+		}
+	}
+	return m
+}
+
+// walkNodes collects the items of every node.
+func walkNodes(pass *analysis.Pass, nodes []*node, byFunc map[*types.Func]*node, assigns *assignments) {
+	w := &walker{pass: pass, nodes: byFunc, assigns: assigns, stored: storedFuncValues(pass, assigns)}
+	for _, n := range nodes {
+		w.n = n
+		w.eval = signalEval{info: pass.TypesInfo, assigns: assigns, params: n.params}
+		if n.decl != nil {
+			if n.decl.Body != nil {
+				w.results = []*types.Tuple{n.fn.Type().(*types.Signature).Results()}
+				w.walk(n.decl.Body)
+			}
+			continue
+		}
+		w.results = nil
+		for _, f := range pass.Files {
+			for _, d := range f.Decls {
+				if gd, ok := d.(*ast.GenDecl); ok {
+					for _, spec := range gd.Specs {
+						if vs, ok := spec.(*ast.ValueSpec); ok {
+							w.walk(vs)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// storedFuncValues are the function values assigned to this package's
+// function-typed fields and variables that resolve to one function: they
+// are counted where the field is called, with its arguments.
+func storedFuncValues(pass *analysis.Pass, a *assignments) map[ast.Expr]bool {
+	stored := map[ast.Expr]bool{}
+	for v, vals := range a.values {
+		if v.Pkg() != pass.Pkg || a.funcOf(pass.TypesInfo, v) == nil {
+			continue
+		}
+		for _, val := range vals {
+			stored[ast.Unparen(val)] = true
+		}
+	}
+	return stored
+}
+
+// exportFacts exports a fact for each function that reaches something,
+// and one for the package when its initialization does.
+func exportFacts(pass *analysis.Pass, nodes []*node, inits []*node) {
+	var init InitFact
+	for _, n := range inits {
+		init.Bits |= n.bits
+		if n.via != "" && (init.Via == "" || hops(n.via) < hops(init.Via)) {
+			init.Via = n.via
+		}
+	}
+	if init.Bits != 0 {
+		pass.ExportPackageFact(&init)
+	}
+	for _, n := range nodes {
+		if n.fn == nil || (n.bits == 0 && n.sigParam == 0) || n.fn.Name() == "init" {
+			continue
+		}
+		pass.ExportObjectFact(n.fn, &FuncFact{Bits: n.bits, SignalParam: n.sigParam, Via: n.via})
+	}
+}

@@ -1,0 +1,391 @@
+package reach
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// A node is a function of the package being analyzed (or the package's
+// variable initializers), with what its body reaches.
+type node struct {
+	fn     *types.Func   // nil for the variable-initializer node
+	decl   *ast.FuncDecl // nil for the variable-initializer node
+	params map[*types.Var]int
+	items  []*item
+
+	// Set by propagate: what the node reaches, transitively.
+	bits     Bits
+	sigParam int
+	via      string
+	callers  []*node
+}
+
+// An item is one thing a node's body does that matters: a recognized
+// call, a call or mention of a function with a fact, or of a function of
+// this package.
+type item struct {
+	pos, end token.Pos
+	bits     Bits   // what the item reaches by itself (leaves and facts)
+	via      string // serve chain from here, when bits has Serve
+	sigParam int    // the node's parameter whose signals the item notifies
+	intElem  ast.Expr
+	notify   bool // a signal.Notify / NotifyContext call
+	// async: the item runs in a go statement, defer or function literal,
+	// not in the node's own flow.
+	async bool
+	// directServe: a recognized serve call (it blocks until the server stops).
+	directServe bool
+
+	callee *node         // a function of this package, called or mentioned
+	call   *ast.CallExpr // set when callee is called, to resolve its signal parameter
+	calls  sigSet        // callee's signal parameter resolved at call, once known
+	solved bool
+}
+
+// walker collects the items of one node.
+type walker struct {
+	pass    *analysis.Pass
+	nodes   map[*types.Func]*node
+	assigns *assignments
+	stored  map[ast.Expr]bool // function values stored in resolvable fields: not mentions
+	n       *node
+	eval    signalEval
+	async   int
+	results []*types.Tuple // result types of the enclosing functions, innermost last
+}
+
+func (w *walker) add(it *item) { it.async = w.async > 0; w.n.items = append(w.n.items, it) }
+
+func (w *walker) walk(n ast.Node) {
+	if n == nil {
+		return
+	}
+	ast.Inspect(n, w.visit)
+}
+
+func (w *walker) visit(n ast.Node) bool {
+	info := w.pass.TypesInfo
+	switch n := n.(type) {
+	case *ast.FuncLit:
+		// A literal defined here counts as reached from here.
+		w.async++
+		w.results = append(w.results, signatureOf(info, n).Results())
+		w.walk(n.Body)
+		w.results = w.results[:len(w.results)-1]
+		w.async--
+		return false
+	case *ast.GoStmt:
+		w.async++
+		w.walk(n.Call)
+		w.async--
+		return false
+	case *ast.DeferStmt:
+		w.async++
+		w.walk(n.Call)
+		w.async--
+		return false
+	case *ast.CallExpr:
+		w.call(n)
+		return false
+	case *ast.SelectorExpr:
+		if fn, ok := info.Uses[n.Sel].(*types.Func); ok {
+			w.mention(fn, n)
+		}
+		if id, ok := n.X.(*ast.Ident); ok {
+			if _, ok := info.Uses[id].(*types.PkgName); ok {
+				return false
+			}
+		}
+		w.walk(n.X)
+		return false
+	case *ast.Ident:
+		if fn, ok := info.Uses[n].(*types.Func); ok {
+			w.mention(fn, n)
+		}
+	case *ast.AssignStmt:
+		if len(n.Lhs) == len(n.Rhs) {
+			for i, l := range n.Lhs {
+				if n.Tok == token.ASSIGN {
+					w.convert(n.Rhs[i], info.TypeOf(l))
+				}
+			}
+		}
+	case *ast.ValueSpec:
+		if n.Type != nil {
+			for _, v := range n.Values {
+				w.convert(v, info.TypeOf(n.Type))
+			}
+		}
+	case *ast.ReturnStmt:
+		if len(w.results) > 0 {
+			res := w.results[len(w.results)-1]
+			if res != nil && res.Len() == len(n.Results) {
+				for i, r := range n.Results {
+					w.convert(r, res.At(i).Type())
+				}
+			}
+		}
+	case *ast.SendStmt:
+		if ch, ok := typeUnder[*types.Chan](info.TypeOf(n.Chan)); ok {
+			w.convert(n.Value, ch.Elem())
+		}
+	case *ast.CompositeLit:
+		w.compositeLit(n)
+	}
+	return true
+}
+
+// call records what a call does, then walks its operands.
+func (w *walker) call(call *ast.CallExpr) {
+	info := w.pass.TypesInfo
+	switch callee := typeutil.Callee(info, call).(type) {
+	case *types.Func:
+		w.callFunc(callee, call)
+	case *types.Var:
+		// A function-typed field or variable set from exactly one function.
+		if fn := w.assigns.funcOf(info, callee); fn != nil {
+			w.callFunc(fn, call)
+		}
+	}
+	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() && len(call.Args) == 1 {
+		w.convert(call.Args[0], tv.Type)
+	} else if sig, ok := typeUnder[*types.Signature](info.TypeOf(call.Fun)); ok {
+		w.convertArgs(call, sig)
+	}
+	w.walkFun(call.Fun)
+	for _, a := range call.Args {
+		w.walk(a)
+	}
+}
+
+// walkFun walks the operands of a call's function expression without
+// counting the called function itself as a mention.
+func (w *walker) walkFun(fun ast.Expr) {
+	switch f := ast.Unparen(fun).(type) {
+	case *ast.Ident:
+	case *ast.SelectorExpr:
+		if id, ok := f.X.(*ast.Ident); ok {
+			if _, ok := w.pass.TypesInfo.Uses[id].(*types.PkgName); ok {
+				return
+			}
+		}
+		w.walk(f.X)
+	case *ast.IndexExpr:
+		w.walkFun(f.X)
+	case *ast.IndexListExpr:
+		w.walkFun(f.X)
+	default:
+		w.walk(fun)
+	}
+}
+
+// callFunc records a call of fn.
+func (w *walker) callFunc(fn *types.Func, call *ast.CallExpr) {
+	fn = fn.Origin()
+	if isInterfaceMethod(fn) {
+		return // its implementations are credited where values are converted
+	}
+	it := &item{pos: call.Pos(), end: call.End()}
+	switch classify(fn) {
+	case leafServe:
+		it.bits, it.via, it.directServe = Serve, funcName(fn), true
+	case leafServeNoHandle:
+		it.bits, it.via, it.directServe = Serve|ServeNoHandle, funcName(fn), true
+	case leafStop:
+		it.bits = Stop
+	case leafNotify:
+		if len(call.Args) == 0 {
+			return
+		}
+		s := w.eval.list(call.Args[1:], call.Ellipsis.IsValid())
+		it.bits, it.sigParam, it.intElem, it.notify = s.bits, s.param, s.intElem, true
+	default:
+		if n := w.nodes[fn]; n != nil {
+			it.callee, it.call = n, call
+			break
+		}
+		fact := w.importFact(fn)
+		if fact == nil {
+			return
+		}
+		it.bits, it.via = fact.Bits, chain(fn, fact.Via)
+		if fact.SignalParam > 0 {
+			s := w.eval.argsFor(call, fn.Type().(*types.Signature), fact.SignalParam)
+			if s.bits&(SigTERM|SigINT) == 0 && s.n == 0 && s.param == 0 {
+				s = s.all()
+			}
+			it.bits |= s.bits
+			it.sigParam, it.intElem = s.param, s.intElem
+		}
+	}
+	w.add(it)
+}
+
+// mention records a function used as a value (passed, stored, returned):
+// whatever calls the value later, the function counts as reached here.
+func (w *walker) mention(fn *types.Func, at ast.Expr) {
+	if w.stored[at] {
+		return // called through its field, where the arguments are known
+	}
+	fn = fn.Origin()
+	if isInterfaceMethod(fn) {
+		return
+	}
+	it := &item{pos: at.Pos(), end: at.End()}
+	switch classify(fn) {
+	case leafServe:
+		it.bits, it.via = Serve, funcName(fn)
+	case leafServeNoHandle:
+		it.bits, it.via = Serve|ServeNoHandle, funcName(fn)
+	case leafStop:
+		it.bits = Stop
+	case leafNotify:
+		it.bits = SigUnknown // the signals are given wherever the value is called
+	default:
+		if n := w.nodes[fn]; n != nil {
+			it.callee = n
+			break
+		}
+		fact := w.importFact(fn)
+		if fact == nil {
+			return
+		}
+		it.bits, it.via = fact.Bits, chain(fn, fact.Via)
+		if fact.SignalParam > 0 {
+			it.bits |= SigUnknown
+		}
+	}
+	w.add(it)
+}
+
+// importFact returns fn's fact, or nil. Standard library functions have
+// none: the ones that matter are leaves.
+func (w *walker) importFact(fn *types.Func) *FuncFact {
+	if fn.Pkg() == nil || fn.Pkg() == w.pass.Pkg || stdPackages[fn.Pkg().Path()] {
+		return nil
+	}
+	var f FuncFact
+	if !w.pass.ImportObjectFact(fn, &f) {
+		return nil
+	}
+	return &f
+}
+
+// convertArgs credits the arguments of a call converted to interface
+// parameters.
+func (w *walker) convertArgs(call *ast.CallExpr, sig *types.Signature) {
+	params := sig.Params()
+	for i, a := range call.Args {
+		var t types.Type
+		switch {
+		case sig.Variadic() && i >= params.Len()-1:
+			if call.Ellipsis.IsValid() {
+				continue
+			}
+			if s, ok := params.At(params.Len() - 1).Type().(*types.Slice); ok {
+				t = s.Elem()
+			}
+		case i < params.Len():
+			t = params.At(i).Type()
+		}
+		if t != nil {
+			w.convert(a, t)
+		}
+	}
+}
+
+// compositeLit credits values stored into interface-typed fields and
+// elements.
+func (w *walker) compositeLit(lit *ast.CompositeLit) {
+	t := w.pass.TypesInfo.TypeOf(lit)
+	if t == nil {
+		return
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	for i, elt := range lit.Elts {
+		key, val := ast.Expr(nil), elt
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			key, val = kv.Key, kv.Value
+		}
+		switch u := t.Underlying().(type) {
+		case *types.Struct:
+			if id, ok := key.(*ast.Ident); ok {
+				if f, ok := w.pass.TypesInfo.Uses[id].(*types.Var); ok {
+					w.convert(val, f.Type())
+				}
+			} else if key == nil && i < u.NumFields() {
+				w.convert(val, u.Field(i).Type())
+			}
+		case *types.Slice:
+			w.convert(val, u.Elem())
+		case *types.Array:
+			w.convert(val, u.Elem())
+		case *types.Map:
+			w.convert(val, u.Elem())
+		}
+	}
+}
+
+// convert credits a concrete value converted to a non-standard interface
+// with the methods the interface exposes: a later call through the
+// interface may run them. This is how a server kept behind an interface
+// (kratos' transport.Server, a project's Runner) resolves.
+func (w *walker) convert(x ast.Expr, dst types.Type) {
+	if dst == nil {
+		return
+	}
+	iface, ok := dst.Underlying().(*types.Interface)
+	if !ok || iface.NumMethods() == 0 || isStdInterface(dst) {
+		return
+	}
+	src := w.pass.TypesInfo.TypeOf(x)
+	if src == nil || types.IsInterface(src) {
+		return
+	}
+	if _, ok := src.(*types.TypeParam); ok {
+		return
+	}
+	for i := range iface.NumMethods() {
+		m := iface.Method(i)
+		obj, _, _ := types.LookupFieldOrMethod(src, false, m.Pkg(), m.Name())
+		if fn, ok := obj.(*types.Func); ok {
+			w.mention(fn, x)
+		}
+	}
+}
+
+func isInterfaceMethod(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	return ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
+}
+
+// chain prefixes a fact's serve chain with the function that leads to it.
+func chain(fn *types.Func, via string) string {
+	if via == "" {
+		return ""
+	}
+	return funcName(fn) + " -> " + via
+}
+
+func signatureOf(info *types.Info, lit *ast.FuncLit) *types.Signature {
+	sig, _ := info.TypeOf(lit).(*types.Signature)
+	if sig == nil {
+		return types.NewSignatureType(nil, nil, nil, nil, nil, false)
+	}
+	return sig
+}
+
+func typeUnder[T types.Type](t types.Type) (T, bool) {
+	var zero T
+	if t == nil {
+		return zero, false
+	}
+	u, ok := t.Underlying().(T)
+	return u, ok
+}

@@ -1,0 +1,11 @@
+// Package unix is a stub of golang.org/x/sys/unix.
+package unix
+
+import "syscall"
+
+type Signal = syscall.Signal
+
+const (
+	SIGINT  = syscall.Signal(0x2)
+	SIGTERM = syscall.Signal(0xf)
+)
