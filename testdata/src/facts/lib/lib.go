@@ -1,0 +1,55 @@
+// Package lib holds functions whose facts the reach analyzer exports.
+package lib
+
+import (
+	"context"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+type Server struct{ srv *http.Server }
+
+func New(addr string) *Server { return &Server{srv: &http.Server{Addr: addr}} }
+
+func (s *Server) Start() error { return s.srv.ListenAndServe() } // want Start:`reach\(serve via \(\*http.Server\).ListenAndServe\)`
+
+func (s *Server) Stop(ctx context.Context) error { return s.srv.Shutdown(ctx) } // want Stop:`reach\(stop\)`
+
+// Run reaches both through its own methods: the chain names the hop.
+func Run(ctx context.Context, s *Server) error { // want Run:`reach\(serve stop via \(\*lib.Server\).Start -> \(\*http.Server\).ListenAndServe\)`
+	go s.Start()
+	<-ctx.Done()
+	return s.Stop(context.Background())
+}
+
+func Quick() error { return http.ListenAndServe(":8080", nil) } // want Quick:`reach\(serve nohandle via http.ListenAndServe\)`
+
+func Signals() context.Context { // want Signals:`reach\(sigterm sigint\)`
+	ctx, _ := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	return ctx
+}
+
+// Relay notifies the signals it is given: resolved where it is called.
+func Relay(c chan os.Signal, sigs ...os.Signal) { // want Relay:`reach\(signals:param2\)`
+	signal.Notify(c, sigs...)
+}
+
+// Forward hands its own parameter on: still a parameter.
+func Forward(c chan os.Signal, s os.Signal) { Relay(c, s) } // want Forward:`reach\(signals:param2\)`
+
+// Terminate resolves Relay's parameter at the call.
+func Terminate(c chan os.Signal) { Relay(c, syscall.SIGTERM) } // want Terminate:`reach\(sigterm\)`
+
+func Nothing() int { return 1 }
+
+// Recursive functions converge.
+func Ping(n int) { // want Ping:`reach\(sigint\)`
+	if n > 0 {
+		Pong(n - 1)
+	}
+	signal.Notify(make(chan os.Signal, 1), os.Interrupt)
+}
+
+func Pong(n int) { Ping(n) } // want Pong:`reach\(sigint\)`
