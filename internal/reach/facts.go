@@ -26,6 +26,10 @@ const (
 	// Stop: a graceful stop ((*http.Server).Shutdown, (*grpc.Server).GracefulStop,
 	// fasthttp's Shutdown) is reachable.
 	Stop
+	// ServeErr: the function returns the error of a net/http serve call
+	// as its own (echo's Start), so http.ErrServerClosed comes out of it.
+	// Unlike the other bits it does not pass to callers.
+	ServeErr
 )
 
 var bitNames = []struct {
@@ -38,6 +42,7 @@ var bitNames = []struct {
 	{SigINT, "sigint"},
 	{SigUnknown, "sigunknown"},
 	{Stop, "stop"},
+	{ServeErr, "serveerr"},
 }
 
 func (b Bits) String() string {
@@ -65,11 +70,21 @@ type FuncFact struct {
 	// messages: "(*http.Server).ListenAndServe" or
 	// "(*gin.Engine).Run -> http.ListenAndServe". Set with Serve.
 	Via string
+	// StopCtxParam is the 1-based index of a context parameter that the
+	// function hands to a graceful stop (echo's Shutdown(ctx)): a call of
+	// it is a Shutdown with that context. 0: none.
+	StopCtxParam int
 }
 
 func (*FuncFact) AFact() {}
 
-func (f *FuncFact) String() string { return describe(f.Bits, f.SignalParam, f.Via) }
+func (f *FuncFact) String() string {
+	s := describe(f.Bits, f.SignalParam, f.Via)
+	if f.StopCtxParam > 0 {
+		s = fmt.Sprintf("%s stopctx:param%d)", strings.TrimSuffix(s, ")"), f.StopCtxParam)
+	}
+	return s
+}
 
 // InitFact is exported for a package whose initialization (package-level
 // variable initializers and init functions) reaches something: every

@@ -14,6 +14,17 @@ import (
 // main, or a nil Program for any other package.
 type Result struct {
 	Program *Program
+	lookup  func(*types.Func) *FuncFact
+}
+
+// Fact returns what fn reaches: its summary when it is a function of the
+// package, its fact when it is another package's, or nil when it reaches
+// nothing (standard library functions are never summarized; see Classify).
+func (r *Result) Fact(fn *types.Func) *FuncFact {
+	if r.lookup == nil {
+		return nil
+	}
+	return r.lookup(fn)
 }
 
 // Program is what a main package's program reaches from main, its init

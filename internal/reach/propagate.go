@@ -70,7 +70,7 @@ func (it *item) contribution(n *node, eval func(n *node) *signalEval) (Bits, int
 	if c == nil {
 		return it.bits, it.sigParam, it.via
 	}
-	bits := c.bits
+	bits := c.bits &^ ServeErr // returning it is the callee's business
 	via := ""
 	if c.via != "" && c.fn != nil {
 		via = funcName(c.fn) + " -> " + c.via

@@ -46,7 +46,22 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	propagate(nodes, evalFor)
 	exportFacts(pass, nodes, inits)
-	return &Result{Program: buildProgram(pass, byFunc, inits, evalFor)}, nil
+	res := &Result{Program: buildProgram(pass, byFunc, inits, evalFor)}
+	res.lookup = func(fn *types.Func) *FuncFact {
+		fn = fn.Origin()
+		if n := byFunc[fn]; n != nil {
+			return n.fact()
+		}
+		if fn.Pkg() == nil || fn.Pkg() == pass.Pkg || stdPackages[fn.Pkg().Path()] {
+			return nil
+		}
+		var f FuncFact
+		if !pass.ImportObjectFact(fn, &f) {
+			return nil
+		}
+		return &f
+	}
+	return res, nil
 }
 
 // collectNodes makes a node for every function declaration and one for
@@ -142,6 +157,10 @@ func storedFuncValues(pass *analysis.Pass, a *assignments) map[ast.Expr]bool {
 	return stored
 }
 
+func (n *node) fact() *FuncFact {
+	return &FuncFact{Bits: n.bits, SignalParam: n.sigParam, Via: n.via, StopCtxParam: n.stopCtxParam}
+}
+
 // exportFacts exports a fact for each function that reaches something,
 // and one for the package when its initialization does.
 func exportFacts(pass *analysis.Pass, nodes []*node, inits []*node) {
@@ -156,9 +175,9 @@ func exportFacts(pass *analysis.Pass, nodes []*node, inits []*node) {
 		pass.ExportPackageFact(&init)
 	}
 	for _, n := range nodes {
-		if n.fn == nil || (n.bits == 0 && n.sigParam == 0) || n.fn.Name() == "init" {
+		if n.fn == nil || (n.bits == 0 && n.sigParam == 0 && n.stopCtxParam == 0) || n.fn.Name() == "init" {
 			continue
 		}
-		pass.ExportObjectFact(n.fn, &FuncFact{Bits: n.bits, SignalParam: n.sigParam, Via: n.via})
+		pass.ExportObjectFact(n.fn, n.fact())
 	}
 }

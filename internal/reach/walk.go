@@ -22,6 +22,10 @@ type node struct {
 	sigParam int
 	via      string
 	callers  []*node
+
+	// stopCtxParam: the parameter handed to a graceful stop as its
+	// context, found in the node's own body (not through its callees).
+	stopCtxParam int
 }
 
 // An item is one thing a node's body does that matters: a recognized
@@ -121,6 +125,9 @@ func (w *walker) visit(n ast.Node) bool {
 			}
 		}
 	case *ast.ReturnStmt:
+		if len(w.results) == 1 && len(n.Results) > 0 {
+			w.returnsServeErr(n.Results[len(n.Results)-1])
+		}
 		if len(w.results) > 0 {
 			res := w.results[len(w.results)-1]
 			if res != nil && res.Len() == len(n.Results) {
@@ -197,6 +204,9 @@ func (w *walker) callFunc(fn *types.Func, call *ast.CallExpr) {
 		it.bits, it.via, it.directServe = Serve|ServeNoHandle, funcName(fn), true
 	case leafStop:
 		it.bits = Stop
+		if len(call.Args) == 1 {
+			w.stopCtx(call.Args[0])
+		}
 	case leafNotify:
 		if len(call.Args) == 0 {
 			return
@@ -212,7 +222,10 @@ func (w *walker) callFunc(fn *types.Func, call *ast.CallExpr) {
 		if fact == nil {
 			return
 		}
-		it.bits, it.via = fact.Bits, chain(fn, fact.Via)
+		it.bits, it.via = fact.Bits&^ServeErr, chain(fn, fact.Via)
+		if p := fact.StopCtxParam; p > 0 && p <= len(call.Args) {
+			w.stopCtx(call.Args[p-1])
+		}
 		if fact.SignalParam > 0 {
 			s := w.eval.argsFor(call, fn.Type().(*types.Signature), fact.SignalParam)
 			if s.bits&(SigTERM|SigINT) == 0 && s.n == 0 && s.param == 0 {
@@ -223,6 +236,39 @@ func (w *walker) callFunc(fn *types.Func, call *ast.CallExpr) {
 		}
 	}
 	w.add(it)
+}
+
+// stopCtx records that the node hands its context parameter to a
+// graceful stop.
+func (w *walker) stopCtx(arg ast.Expr) {
+	if id, ok := ast.Unparen(arg).(*ast.Ident); ok {
+		if v, ok := w.pass.TypesInfo.Uses[id].(*types.Var); ok && w.n.params[v] > 0 && w.n.stopCtxParam == 0 {
+			w.n.stopCtxParam = w.n.params[v]
+		}
+	}
+}
+
+// returnsServeErr records a `return srv.Serve(l)`: the node's error is
+// the net/http serve error.
+func (w *walker) returnsServeErr(res ast.Expr) {
+	call, ok := ast.Unparen(res).(*ast.CallExpr)
+	if !ok {
+		return
+	}
+	fn, ok := typeutil.Callee(w.pass.TypesInfo, call).(*types.Func)
+	if !ok {
+		return
+	}
+	fn = fn.Origin()
+	serveErr := false
+	if k := classify(fn); k == leafServe || k == leafServeNoHandle {
+		serveErr = fn.Pkg().Path() == netHTTP
+	} else if fact := w.importFact(fn); fact != nil {
+		serveErr = fact.Bits&ServeErr != 0
+	}
+	if serveErr {
+		w.n.items = append(w.n.items, &item{pos: call.Pos(), end: call.End(), bits: ServeErr})
+	}
 }
 
 // mention records a function used as a value (passed, stored, returned):
@@ -254,7 +300,7 @@ func (w *walker) mention(fn *types.Func, at ast.Expr) {
 		if fact == nil {
 			return
 		}
-		it.bits, it.via = fact.Bits, chain(fn, fact.Via)
+		it.bits, it.via = fact.Bits&^ServeErr, chain(fn, fact.Via)
 		if fact.SignalParam > 0 {
 			it.bits |= SigUnknown
 		}

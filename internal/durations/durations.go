@@ -1,0 +1,231 @@
+// Package durations resolves time.Duration expressions statically: the
+// constants, the variables set once from a constant, and the defaults of
+// duration flags. Anything else is unknown, and callers say nothing that
+// depends on it.
+package durations
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"time"
+)
+
+// Resolver resolves durations within one package.
+type Resolver struct {
+	info *types.Info
+	// values holds the expressions assigned to each variable of the
+	// package; opaque the variables whose value cannot be listed.
+	values map[*types.Var][]ast.Expr
+	opaque map[*types.Var]bool
+	// flagDefaults maps a variable bound with flag.DurationVar(&v, ...)
+	// to its default.
+	flagDefaults map[*types.Var]ast.Expr
+}
+
+// NewResolver indexes the assignments of the package's files.
+func NewResolver(info *types.Info, files []*ast.File) *Resolver {
+	r := &Resolver{info: info, values: map[*types.Var][]ast.Expr{}, opaque: map[*types.Var]bool{}, flagDefaults: map[*types.Var]ast.Expr{}}
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				r.assign(n.Tok, n.Lhs, n.Rhs)
+			case *ast.ValueSpec:
+				if len(n.Values) > 0 {
+					lhs := make([]ast.Expr, len(n.Names))
+					for i, id := range n.Names {
+						lhs[i] = id
+					}
+					r.assign(token.DEFINE, lhs, n.Values)
+				}
+			case *ast.IncDecStmt:
+				r.markOpaque(n.X)
+			case *ast.RangeStmt:
+				r.markOpaque(n.Key)
+				r.markOpaque(n.Value)
+			case *ast.CallExpr:
+				if v, def, ok := r.durationVar(n); ok {
+					r.flagDefaults[v] = def
+					return true
+				}
+			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					r.markOpaque(n.X)
+				}
+			}
+			return true
+		})
+	}
+	// A variable bound to a flag is set by the flag package: its value is
+	// the default unless the program also assigns it.
+	for v := range r.flagDefaults {
+		if len(r.values[v]) == 0 {
+			delete(r.opaque, v)
+		}
+	}
+	return r
+}
+
+func (r *Resolver) assign(tok token.Token, lhs, rhs []ast.Expr) {
+	if len(lhs) != len(rhs) || (tok != token.ASSIGN && tok != token.DEFINE) {
+		for _, l := range lhs {
+			r.markOpaque(l)
+		}
+		return
+	}
+	for i, l := range lhs {
+		if v := r.varOf(l); v != nil {
+			r.values[v] = append(r.values[v], rhs[i])
+		}
+	}
+}
+
+func (r *Resolver) markOpaque(e ast.Expr) {
+	if v := r.varOf(e); v != nil {
+		r.opaque[v] = true
+	}
+}
+
+func (r *Resolver) varOf(e ast.Expr) *types.Var {
+	var obj types.Object
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		obj = r.info.ObjectOf(x)
+	case *ast.SelectorExpr:
+		obj = r.info.Uses[x.Sel]
+	}
+	v, _ := obj.(*types.Var)
+	return v
+}
+
+// durationVar matches flag.DurationVar(&v, name, default, usage) and the
+// FlagSet method of the same name.
+func (r *Resolver) durationVar(call *ast.CallExpr) (*types.Var, ast.Expr, bool) {
+	fn := calleeFunc(r.info, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "flag" || fn.Name() != "DurationVar" || len(call.Args) != 4 {
+		return nil, nil, false
+	}
+	u, ok := ast.Unparen(call.Args[0]).(*ast.UnaryExpr)
+	if !ok || u.Op != token.AND {
+		return nil, nil, false
+	}
+	v := r.varOf(u.X)
+	return v, call.Args[2], v != nil
+}
+
+// Eval returns the value of a time.Duration expression, or false when it
+// cannot be known.
+func (r *Resolver) Eval(e ast.Expr) (time.Duration, bool) {
+	return r.eval(e, 0)
+}
+
+func (r *Resolver) eval(e ast.Expr, depth int) (time.Duration, bool) {
+	if depth > 8 {
+		return 0, false
+	}
+	e = ast.Unparen(e)
+	if tv, ok := r.info.Types[e]; ok && tv.Value != nil {
+		if tv.Value.Kind() != constant.Int {
+			return 0, false
+		}
+		n, exact := constant.Int64Val(tv.Value)
+		return time.Duration(n), exact
+	}
+	switch x := e.(type) {
+	case *ast.StarExpr:
+		// *d where d := flag.Duration(name, default, usage)
+		if v := r.varOf(x.X); v != nil {
+			if vals := r.values[v]; len(vals) == 1 && !r.opaque[v] {
+				if call, ok := ast.Unparen(vals[0]).(*ast.CallExpr); ok {
+					if fn := calleeFunc(r.info, call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "flag" && fn.Name() == "Duration" && len(call.Args) == 3 {
+						return r.eval(call.Args[1], depth+1)
+					}
+				}
+			}
+		}
+	case *ast.Ident, *ast.SelectorExpr:
+		v := r.varOf(x)
+		if v == nil || r.opaque[v] {
+			return 0, false
+		}
+		if def, ok := r.flagDefaults[v]; ok && len(r.values[v]) == 0 {
+			return r.eval(def, depth+1)
+		}
+		if vals := r.values[v]; len(vals) == 1 {
+			return r.eval(vals[0], depth+1)
+		}
+	case *ast.BinaryExpr:
+		a, okA := r.eval(x.X, depth+1)
+		if !okA {
+			return 0, false
+		}
+		switch x.Op {
+		case token.ADD, token.SUB:
+			b, okB := r.eval(x.Y, depth+1)
+			if !okB {
+				return 0, false
+			}
+			if x.Op == token.ADD {
+				return a + b, true
+			}
+			return a - b, true
+		case token.MUL:
+			if n, ok := r.intConst(x.Y); ok {
+				return a * time.Duration(n), true
+			}
+		}
+		if x.Op == token.MUL {
+			if n, ok := r.intConst(x.X); ok {
+				if b, ok := r.eval(x.Y, depth+1); ok {
+					return b * time.Duration(n), true
+				}
+			}
+		}
+	case *ast.CallExpr:
+		// time.Duration(n) * time.Second with n a variable set once.
+		if tv, ok := r.info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
+			if n, ok := r.intValue(x.Args[0], depth+1); ok {
+				return time.Duration(n), true
+			}
+		}
+	}
+	return 0, false
+}
+
+// intConst returns the value of an integer constant expression.
+func (r *Resolver) intConst(e ast.Expr) (int64, bool) {
+	tv, ok := r.info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(tv.Value)
+}
+
+// intValue resolves an integer constant or a variable set once from one.
+func (r *Resolver) intValue(e ast.Expr, depth int) (int64, bool) {
+	if n, ok := r.intConst(e); ok {
+		return n, true
+	}
+	if depth > 8 {
+		return 0, false
+	}
+	v := r.varOf(e)
+	if v == nil || r.opaque[v] || len(r.values[v]) != 1 {
+		return 0, false
+	}
+	return r.intValue(r.values[v][0], depth+1)
+}
+
+func calleeFunc(info *types.Info, call *ast.CallExpr) *types.Func {
+	var obj types.Object
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		obj = info.Uses[f]
+	case *ast.SelectorExpr:
+		obj = info.Uses[f.Sel]
+	}
+	fn, _ := obj.(*types.Func)
+	return fn
+}
