@@ -19,15 +19,15 @@ const (
 	unixPkg   = "golang.org/x/sys/unix"
 )
 
-// leafKind says what a recognized call does.
-type leafKind int
+// Kind says what a recognized call does.
+type Kind int
 
 const (
-	notLeaf leafKind = iota
-	leafServe
-	leafServeNoHandle // package-level serve: no server value to shut down
-	leafStop
-	leafNotify // signal.Notify / NotifyContext: signals are args[1:]
+	KindNone Kind = iota
+	KindServe
+	KindServeNoHandle // package-level serve: no server value to shut down
+	KindStop
+	KindNotify // signal.Notify / NotifyContext: signals are args[1:]
 )
 
 var httpServeNames = map[string]bool{
@@ -40,11 +40,11 @@ var fasthttpServeNames = map[string]bool{
 	"ListenAndServeUNIX": true,
 }
 
-// classify reports what a call to fn does, when fn is one of the leaves.
-func classify(fn *types.Func) leafKind {
+// Classify reports what a call to fn does, when fn is one of the leaves.
+func Classify(fn *types.Func) Kind {
 	pkg := fn.Pkg()
 	if pkg == nil {
-		return notLeaf
+		return KindNone
 	}
 	name := fn.Name()
 	recv := recvTypeName(fn)
@@ -52,34 +52,34 @@ func classify(fn *types.Func) leafKind {
 	case netHTTP:
 		switch {
 		case recv == "" && httpServeNames[name]:
-			return leafServeNoHandle
+			return KindServeNoHandle
 		case recv == "Server" && httpServeNames[name]:
-			return leafServe
+			return KindServe
 		case recv == "Server" && name == "Shutdown":
-			return leafStop
+			return KindStop
 		}
 	case grpcPkg:
 		switch {
 		case recv == "Server" && name == "Serve":
-			return leafServe
+			return KindServe
 		case recv == "Server" && name == "GracefulStop":
-			return leafStop
+			return KindStop
 		}
 	case fasthttp:
 		switch {
 		case recv == "" && fasthttpServeNames[name]:
-			return leafServeNoHandle
+			return KindServeNoHandle
 		case recv == "Server" && fasthttpServeNames[name]:
-			return leafServe
+			return KindServe
 		case recv == "Server" && (name == "Shutdown" || name == "ShutdownWithContext"):
-			return leafStop
+			return KindStop
 		}
 	case osSignal:
 		if recv == "" && (name == "Notify" || name == "NotifyContext") {
-			return leafNotify
+			return KindNotify
 		}
 	}
-	return notLeaf
+	return KindNone
 }
 
 // recvTypeName is the name of fn's receiver's named type ("" for a
@@ -122,8 +122,8 @@ func funcName(fn *types.Func) string {
 	return "(" + star + pkg + recv + ")." + fn.Name()
 }
 
-// isStdInterfaceMethod reports whether fn is a method of an interface
-// declared in the standard library. Dispatch through such interfaces
+// isStdInterface reports whether t is an interface declared in the
+// standard library. Dispatch through such interfaces
 // (http.Handler, io.Closer, error, context.Context, net.Listener, ...)
 // never hides signal handling, a serve call or a graceful stop, so it is
 // ignored for reachability.

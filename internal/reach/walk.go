@@ -197,17 +197,17 @@ func (w *walker) callFunc(fn *types.Func, call *ast.CallExpr) {
 		return // its implementations are credited where values are converted
 	}
 	it := &item{pos: call.Pos(), end: call.End()}
-	switch classify(fn) {
-	case leafServe:
+	switch Classify(fn) {
+	case KindServe:
 		it.bits, it.via, it.directServe = Serve, funcName(fn), true
-	case leafServeNoHandle:
+	case KindServeNoHandle:
 		it.bits, it.via, it.directServe = Serve|ServeNoHandle, funcName(fn), true
-	case leafStop:
+	case KindStop:
 		it.bits = Stop
 		if len(call.Args) == 1 {
 			w.stopCtx(call.Args[0])
 		}
-	case leafNotify:
+	case KindNotify:
 		if len(call.Args) == 0 {
 			return
 		}
@@ -261,7 +261,7 @@ func (w *walker) returnsServeErr(res ast.Expr) {
 	}
 	fn = fn.Origin()
 	serveErr := false
-	if k := classify(fn); k == leafServe || k == leafServeNoHandle {
+	if k := Classify(fn); k == KindServe || k == KindServeNoHandle {
 		serveErr = fn.Pkg().Path() == netHTTP
 	} else if fact := w.importFact(fn); fact != nil {
 		serveErr = fact.Bits&ServeErr != 0
@@ -282,14 +282,14 @@ func (w *walker) mention(fn *types.Func, at ast.Expr) {
 		return
 	}
 	it := &item{pos: at.Pos(), end: at.End()}
-	switch classify(fn) {
-	case leafServe:
+	switch Classify(fn) {
+	case KindServe:
 		it.bits, it.via = Serve, funcName(fn)
-	case leafServeNoHandle:
+	case KindServeNoHandle:
 		it.bits, it.via = Serve|ServeNoHandle, funcName(fn)
-	case leafStop:
+	case KindStop:
 		it.bits = Stop
-	case leafNotify:
+	case KindNotify:
 		it.bits = SigUnknown // the signals are given wherever the value is called
 	default:
 		if n := w.nodes[fn]; n != nil {
