@@ -1,0 +1,186 @@
+package shutdown
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"time"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// lineage is what the analysis knows of a context given to Shutdown.
+type lineage struct {
+	// vars are the context variables it derives from, through derivations
+	// that keep cancellation (WithTimeout, WithValue, NotifyContext...);
+	// a receive from any one's Done() means it is done.
+	vars map[*types.Var]bool
+	// cancels are the cancel functions of those derivations.
+	cancels map[*types.Var]bool
+	// rooted: every step was resolved, down to context.Background() or
+	// TODO(); a parameter or an unknown call leaves it false.
+	rooted bool
+	// bounded: a WithTimeout or WithDeadline that still applies.
+	bounded bool
+	// deadline is the shortest known timeout among them; known says
+	// whether every one of them was resolved.
+	deadline      time.Duration
+	deadlineKnown bool
+	// timeoutCall is the WithTimeout/WithDeadline call nearest to
+	// Shutdown, and timeoutParent its parent argument, for the fix and
+	// for sequencing.
+	timeoutCall *ast.CallExpr
+}
+
+// contextFunc names the context-making function a call is, or "".
+func contextFunc(info *types.Info, call *ast.CallExpr) string {
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Type().(*types.Signature).Recv() != nil {
+		return ""
+	}
+	switch fn.Pkg().Path() {
+	case "context":
+		switch fn.Name() {
+		case "Background", "TODO", "WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause",
+			"WithCancel", "WithCancelCause", "WithValue", "WithoutCancel":
+			return fn.Name()
+		}
+	case "os/signal":
+		if fn.Name() == "NotifyContext" {
+			return "NotifyContext"
+		}
+	case "golang.org/x/sync/errgroup":
+		if fn.Name() == "WithContext" {
+			return "WithContext"
+		}
+	}
+	return ""
+}
+
+// trace follows a context expression back to its origin, as seen from
+// the point at (within scope s).
+func (c *checker) trace(s *scope, e ast.Expr, at token.Pos) lineage {
+	l := lineage{vars: map[*types.Var]bool{}, cancels: map[*types.Var]bool{}, deadlineKnown: true}
+	cut := false // past a WithoutCancel: cancellation and deadlines above it do not reach
+	seen := map[*types.Var]bool{}
+	for depth := 0; depth < 32; depth++ {
+		e = ast.Unparen(e)
+		switch x := e.(type) {
+		case *ast.CallExpr:
+			name := contextFunc(c.pass.TypesInfo, x)
+			switch name {
+			case "Background", "TODO":
+				l.rooted = true
+				return l
+			case "WithTimeout", "WithTimeoutCause", "WithDeadline", "WithDeadlineCause":
+				if !cut {
+					c.addDeadline(&l, x, name)
+				}
+			case "WithCancel", "WithCancelCause", "WithValue", "NotifyContext", "WithContext":
+			case "WithoutCancel":
+				cut = true
+			default:
+				return l // a context from a call we cannot see into
+			}
+			if len(x.Args) == 0 {
+				return l
+			}
+			e = x.Args[0]
+		case *ast.Ident, *ast.SelectorExpr:
+			v := varOf(c.pass.TypesInfo, x)
+			if v == nil || seen[v] {
+				return l
+			}
+			seen[v] = true
+			if !cut {
+				l.vars[v] = true
+			}
+			d, ok := c.reachingDef(s, v, at)
+			if !ok || d.value == nil {
+				return l // a parameter, a field, or several definitions
+			}
+			if d.cancel != nil && !cut {
+				l.cancels[d.cancel] = true
+			}
+			e, at = d.value, d.pos
+		default:
+			return l
+		}
+	}
+	return l
+}
+
+// addDeadline records the deadline of a WithTimeout or WithDeadline call.
+func (c *checker) addDeadline(l *lineage, call *ast.CallExpr, name string) {
+	l.bounded = true
+	if l.timeoutCall == nil {
+		l.timeoutCall = call
+	}
+	var d time.Duration
+	ok := false
+	if len(call.Args) >= 2 {
+		switch name {
+		case "WithTimeout", "WithTimeoutCause":
+			d, ok = c.durs.Eval(call.Args[1])
+		default:
+			d, ok = c.sinceNow(call.Args[1])
+		}
+	}
+	if !ok {
+		l.deadlineKnown = false
+		return
+	}
+	if l.deadline == 0 || d < l.deadline {
+		l.deadline = d
+	}
+}
+
+// sinceNow resolves time.Now().Add(d) to d.
+func (c *checker) sinceNow(e ast.Expr) (time.Duration, bool) {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return 0, false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Add" {
+		return 0, false
+	}
+	now, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+	if !ok {
+		return 0, false
+	}
+	if fn, ok := typeutil.Callee(c.pass.TypesInfo, now).(*types.Func); !ok || !isPkgFunc(fn, "time", "Now") {
+		return 0, false
+	}
+	return c.durs.Eval(call.Args[0])
+}
+
+// reachingDef returns the definition of v that holds at position at of
+// scope s: its only definition, or the last one before at in the same
+// scope when that one is on every path to at.
+func (c *checker) reachingDef(s *scope, v *types.Var, at token.Pos) (def, bool) {
+	defs := c.defs[v]
+	if len(defs) == 1 {
+		return defs[0], defs[0].pos < at || defs[0].scope != s
+	}
+	var last *def
+	for i := range defs {
+		d := &defs[i]
+		if d.scope != s {
+			return def{}, false
+		}
+		if d.pos < at && (last == nil || d.pos > last.pos) {
+			last = d
+		}
+	}
+	if last == nil {
+		return def{}, false
+	}
+	info := c.pass.TypesInfo
+	dp, ok1 := s.cfg(info).locate(last.pos)
+	ap, ok2 := s.cfg(info).locate(at)
+	if !ok1 || !ok2 || !(dp == ap || s.cfg(info).dominates(dp, ap)) {
+		return def{}, false
+	}
+	return *last, true
+}

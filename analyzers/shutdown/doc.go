@@ -1,0 +1,42 @@
+// Package shutdown defines an Analyzer that finds graceful stops which
+// are cut short, never start draining, or outlast the stop timeout.
+//
+// # Analyzer shutdown
+//
+// shutdown: check that Shutdown drains, has a deadline, and fits in the stop timeout
+//
+// Handling SIGTERM is half of it. A server that calls Shutdown still drops
+// requests on every deploy when the process exits while Shutdown drains,
+// when Shutdown gets a context that is already cancelled, or when the
+// drain takes longer than the orchestrator waits before SIGKILL.
+//
+// For each graceful stop ((*http.Server).Shutdown, fasthttp's
+// ShutdownWithContext, or a function that hands its context to one, such
+// as echo's Shutdown), in every package, it reports the first that
+// applies:
+//
+//   - cancelled-context: the context is done when Shutdown runs: a
+//     receive from its Done() (or from the Done() of a context it derives
+//     from) comes first on every path, or its cancel function has run;
+//     Shutdown returns at once and drains nothing;
+//   - unbounded-shutdown: the context has no deadline
+//     (context.Background(), TODO(), or derived without WithTimeout or
+//     WithDeadline): a stuck connection holds Shutdown until SIGKILL;
+//   - shutdown-timeout: the shutdown budget (sleeps on the way from the
+//     signal, earlier sequential Shutdown deadlines, and this deadline)
+//     is at least the stop timeout: SIGKILL arrives before the drain ends.
+//
+// Independently, exit-before-drain reports a serve call whose return
+// exits the process while a concurrent Shutdown drains: log.Fatal or
+// os.Exit on the error of ListenAndServe without a check for
+// http.ErrServerClosed, or main returning right after the serve call
+// while Shutdown runs in a goroutine main does not wait for.
+//
+// The stop timeout is the -stop-timeout flag (default 30s, the ECS and
+// Kubernetes default), or a //sigtermlint:stop-timeout directive such as
+// "//sigtermlint:stop-timeout 20s" in any file of package main; a
+// malformed directive is reported as bad-directive. Durations are
+// resolved from constants, variables set once from a constant, and
+// duration flag defaults; when a duration or context cannot be resolved,
+// nothing that depends on it is reported.
+package shutdown

@@ -1,0 +1,321 @@
+package shutdown
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/sigtermlint/sigtermlint/internal/durations"
+	"github.com/sigtermlint/sigtermlint/internal/reach"
+	"github.com/sigtermlint/sigtermlint/internal/stoptimeout"
+)
+
+// checker holds what the analysis of one package needs.
+type checker struct {
+	pass    *analysis.Pass
+	reach   *reach.Result
+	timeout stoptimeout.Timeout
+	durs    *durations.Resolver
+
+	scopes []*scope
+	// defs holds the definitions of the package's variables: what each
+	// context variable was assigned, and the cancel function that came
+	// with it.
+	defs map[*types.Var][]def
+	// stoppers are the variables and fields a graceful stop is called on
+	// (srv in srv.Shutdown(ctx), e in e.Shutdown(ctx)).
+	stoppers map[*types.Var]bool
+	// exited are the serve calls already reported at an exit on their error.
+	exited map[*ast.CallExpr]bool
+}
+
+// def is one assignment of a variable.
+type def struct {
+	value  ast.Expr
+	cancel *types.Var // ctx, cancel := context.WithTimeout(...): cancel
+	pos    token.Pos
+	scope  *scope
+}
+
+// A scope is one function body (a declaration or a literal), without the
+// literals nested in it, which are scopes of their own.
+type scope struct {
+	decl  *ast.FuncDecl // the declaration, or the one the literal sits in
+	body  *ast.BlockStmt
+	isLit bool
+	flow  *flow // built on first use
+
+	stops    []*stopCall
+	exits    []*ast.CallExpr
+	sleeps   []*ast.CallExpr
+	receives []receive // <-x.Done(), <-sigCh, and select cases on them
+	cancels  []*ast.CallExpr
+}
+
+// stopCall is a graceful stop with a context: srv.Shutdown(ctx).
+type stopCall struct {
+	call *ast.CallExpr
+	ctx  ast.Expr
+	name string // for messages: "Shutdown", "(*echo.Echo).Shutdown"
+}
+
+// receive is a receive from a context's Done() or from a signal channel.
+type receive struct {
+	ctx    *types.Var // the context whose Done() is received, or nil
+	signal bool       // a receive from a chan os.Signal
+	at     ast.Node   // the receive expression, or the select clause
+	clause *ast.CommClause
+}
+
+func (s *scope) cfg(info *types.Info) *flow {
+	if s.flow == nil {
+		s.flow = newFlow(info, s.body)
+	}
+	return s.flow
+}
+
+// pointOf returns where a node of the scope sits in its flow.
+func (s *scope) pointOf(info *types.Info, n ast.Node) (point, bool) {
+	return s.cfg(info).locate(n.Pos())
+}
+
+// receivePoint returns the point at which a receive has happened.
+func (s *scope) receivePoint(info *types.Info, r receive) (point, bool) {
+	if r.clause != nil {
+		b, ok := s.cfg(info).caseBody(r.clause)
+		return point{b, -1}, ok
+	}
+	p, ok := s.cfg(info).locate(r.at.Pos())
+	return p, ok
+}
+
+// index walks the package once: it makes the scopes and records the
+// definitions and stoppers.
+func (c *checker) index() {
+	c.defs = map[*types.Var][]def{}
+	c.stoppers = map[*types.Var]bool{}
+	c.exited = map[*ast.CallExpr]bool{}
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			c.walkScope(&scope{decl: fd, body: fd.Body})
+		}
+	}
+}
+
+func (c *checker) walkScope(s *scope) {
+	c.scopes = append(c.scopes, s)
+	ast.Inspect(s.body, func(n ast.Node) bool { return c.visitInScope(s, n) })
+}
+
+// visitInScope records what one node of a scope is.
+func (c *checker) visitInScope(s *scope, n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.FuncLit:
+		c.walkScope(&scope{decl: s.decl, body: n.Body, isLit: true})
+		return false
+	case *ast.AssignStmt:
+		c.recordDefs(s, n.Tok, n.Lhs, n.Rhs)
+	case *ast.ValueSpec:
+		lhs := make([]ast.Expr, len(n.Names))
+		for i, id := range n.Names {
+			lhs[i] = id
+		}
+		c.recordDefs(s, token.DEFINE, lhs, n.Values)
+	case *ast.CallExpr:
+		c.recordCall(s, n)
+	case *ast.UnaryExpr:
+		if n.Op == token.ARROW {
+			if r, ok := c.receiveOf(n); ok {
+				r.at = n
+				s.receives = append(s.receives, r)
+			}
+		}
+	case *ast.CommClause:
+		// The receive happens on entry to the case body; the
+		// comm itself is not a receive on the way to what follows
+		// the select.
+		if r, ok := c.commReceive(n); ok {
+			r.clause = n
+			s.receives = append(s.receives, r)
+		}
+		for _, st := range n.Body {
+			ast.Inspect(st, func(m ast.Node) bool { return c.visitInScope(s, m) })
+		}
+		return false
+	case *ast.DeferStmt:
+		// A deferred call runs at return: not a cancel, exit or
+		// sleep on the way to what follows.
+		ast.Inspect(n.Call, func(m ast.Node) bool {
+			if lit, ok := m.(*ast.FuncLit); ok {
+				c.walkScope(&scope{decl: s.decl, body: lit.Body, isLit: true})
+				return false
+			}
+			if call, ok := m.(*ast.CallExpr); ok {
+				c.recordStopper(call)
+			}
+			return true
+		})
+		return false
+	}
+	return true
+}
+
+// recordDefs records variable definitions, pairing a context with its
+// cancel function.
+func (c *checker) recordDefs(s *scope, tok token.Token, lhs, rhs []ast.Expr) {
+	if tok != token.ASSIGN && tok != token.DEFINE {
+		return
+	}
+	switch {
+	case len(lhs) == len(rhs):
+		for i, l := range lhs {
+			if v := varOf(c.pass.TypesInfo, l); v != nil {
+				c.defs[v] = append(c.defs[v], def{value: rhs[i], pos: l.Pos(), scope: s})
+			}
+		}
+	case len(rhs) == 1 && len(lhs) == 2:
+		// ctx, cancel := context.WithTimeout(...)
+		v := varOf(c.pass.TypesInfo, lhs[0])
+		if v == nil {
+			return
+		}
+		d := def{value: rhs[0], pos: lhs[0].Pos(), scope: s}
+		if call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr); ok && contextFunc(c.pass.TypesInfo, call) != "" {
+			d.cancel = varOf(c.pass.TypesInfo, lhs[1])
+		} else {
+			d.value = nil // a multi-value call we cannot see into
+		}
+		c.defs[v] = append(c.defs[v], d)
+	default:
+		for _, l := range lhs {
+			if v := varOf(c.pass.TypesInfo, l); v != nil {
+				c.defs[v] = append(c.defs[v], def{pos: l.Pos(), scope: s})
+			}
+		}
+	}
+}
+
+// recordCall sorts a call into the scope's stops, exits, sleeps and
+// cancels.
+func (c *checker) recordCall(s *scope, call *ast.CallExpr) {
+	info := c.pass.TypesInfo
+	c.recordStopper(call)
+	if stop, ok := c.stopOf(call); ok {
+		s.stops = append(s.stops, stop)
+	}
+	if isExitCall(info, call) {
+		s.exits = append(s.exits, call)
+	}
+	if fn, ok := typeutil.Callee(info, call).(*types.Func); ok && isPkgFunc(fn, "time", "Sleep") && len(call.Args) == 1 {
+		s.sleeps = append(s.sleeps, call)
+	}
+	if v, ok := typeutil.Callee(info, call).(*types.Var); ok && len(call.Args) == 0 {
+		if _, ok := v.Type().Underlying().(*types.Signature); ok {
+			s.cancels = append(s.cancels, call) // cancel(), stop(): matched to contexts later
+		}
+	}
+}
+
+// stopOf recognizes a graceful stop given a context.
+func (c *checker) stopOf(call *ast.CallExpr) (*stopCall, bool) {
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if !ok {
+		return nil, false
+	}
+	if reach.Classify(fn) == reach.KindStop && len(call.Args) == 1 {
+		return &stopCall{call: call, ctx: call.Args[0], name: fn.Name()}, true
+	}
+	if f := c.reach.Fact(fn); f != nil && f.StopCtxParam > 0 && f.StopCtxParam <= len(call.Args) {
+		return &stopCall{call: call, ctx: call.Args[f.StopCtxParam-1], name: fn.Name()}, true
+	}
+	return nil, false
+}
+
+// recordStopper notes the receiver of a call that reaches a graceful stop.
+func (c *checker) recordStopper(call *ast.CallExpr) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if !ok {
+		return
+	}
+	stops := reach.Classify(fn) == reach.KindStop
+	if f := c.reach.Fact(fn); f != nil && f.Bits&reach.Stop != 0 {
+		stops = true
+	}
+	if stops {
+		if v := varOf(c.pass.TypesInfo, sel.X); v != nil {
+			c.stoppers[v] = true
+		}
+	}
+}
+
+// receiveOf recognizes <-ctx.Done() and <-sigCh.
+func (c *checker) receiveOf(u *ast.UnaryExpr) (receive, bool) {
+	info := c.pass.TypesInfo
+	if call, ok := ast.Unparen(u.X).(*ast.CallExpr); ok {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Done" && len(call.Args) == 0 {
+			if isContext(info.TypeOf(sel.X)) {
+				if v := varOf(info, sel.X); v != nil {
+					return receive{ctx: v}, true
+				}
+			}
+		}
+		return receive{}, false
+	}
+	if ch, ok := info.TypeOf(u.X).Underlying().(*types.Chan); ok && isOSSignal(ch.Elem()) {
+		return receive{signal: true}, true
+	}
+	return receive{}, false
+}
+
+// commReceive recognizes `case <-ctx.Done():` and `case s := <-sigCh:`.
+func (c *checker) commReceive(cc *ast.CommClause) (receive, bool) {
+	var x ast.Expr
+	switch comm := cc.Comm.(type) {
+	case *ast.ExprStmt:
+		x = comm.X
+	case *ast.AssignStmt:
+		if len(comm.Rhs) == 1 {
+			x = comm.Rhs[0]
+		}
+	}
+	if u, ok := ast.Unparen(x).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+		return c.receiveOf(u)
+	}
+	return receive{}, false
+}
+
+func varOf(info *types.Info, e ast.Expr) *types.Var {
+	var obj types.Object
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		obj = info.ObjectOf(x)
+	case *ast.SelectorExpr:
+		obj = info.Uses[x.Sel]
+	}
+	v, _ := obj.(*types.Var)
+	return v
+}
+
+func isPkgFunc(fn *types.Func, pkg, name string) bool {
+	return fn.Pkg() != nil && fn.Pkg().Path() == pkg && fn.Name() == name && fn.Type().(*types.Signature).Recv() == nil
+}
+
+func isContext(t types.Type) bool { return isNamed(t, "context", "Context") }
+
+func isOSSignal(t types.Type) bool { return isNamed(t, "os", "Signal") }
+
+func isNamed(t types.Type, pkg, name string) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
+}

@@ -1,0 +1,100 @@
+// Package stoptimeout resolves the stop timeout a program runs under: the
+// time between SIGTERM and SIGKILL that its whole shutdown must fit in.
+//
+// The order, first that applies: a //sigtermlint:stop-timeout directive
+// in package main, then the analyzer's -stop-timeout flag (30s by
+// default, the ECS and Kubernetes default). Deployment manifests will
+// feed Resolve next; keep every caller behind it.
+package stoptimeout
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"strings"
+	"time"
+)
+
+// Default is the stop timeout of ECS and Kubernetes.
+const Default = 30 * time.Second
+
+// DirectivePrefix starts the directive that declares a program's stop
+// timeout: //sigtermlint:stop-timeout 20s
+const DirectivePrefix = "//sigtermlint:stop-timeout"
+
+// Timeout is a resolved stop timeout and where it came from.
+type Timeout struct {
+	D      time.Duration
+	Source string // "the default", "-stop-timeout", "//sigtermlint:stop-timeout at main.go:3"
+}
+
+// BadDirective is a malformed directive, to be reported at Pos.
+type BadDirective struct {
+	Pos, End token.Pos
+	Message  string
+}
+
+// Resolve returns the stop timeout for a package: the directive of a
+// package main when it has one, else the flag value (flagSet says whether
+// the user gave the flag).
+func Resolve(fset *token.FileSet, pkgName string, files []*ast.File, flag time.Duration, flagSet bool) (Timeout, []BadDirective) {
+	var bad []BadDirective
+	if pkgName == "main" {
+		d, pos, found, b := directive(files)
+		bad = b
+		if found {
+			p := fset.Position(pos)
+			return Timeout{D: d, Source: fmt.Sprintf("%s at %s:%d", DirectivePrefix, baseName(p.Filename), p.Line)}, bad
+		}
+	}
+	if flagSet {
+		return Timeout{D: flag, Source: "-stop-timeout"}, bad
+	}
+	return Timeout{D: flag, Source: "the default"}, bad
+}
+
+// directive finds the stop-timeout directive among the files' comments.
+func directive(files []*ast.File) (d time.Duration, pos token.Pos, found bool, bad []BadDirective) {
+	for _, f := range files {
+		for _, cg := range f.Comments {
+			for _, c := range cg.List {
+				rest, ok := strings.CutPrefix(c.Text, DirectivePrefix)
+				if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
+					continue
+				}
+				v, err := parse(strings.TrimSpace(rest))
+				switch {
+				case err != nil:
+					bad = append(bad, BadDirective{Pos: c.Pos(), End: c.End(), Message: fmt.Sprintf("malformed %s directive: %v; it is ignored", DirectivePrefix, err)})
+				case found && v != d:
+					bad = append(bad, BadDirective{Pos: c.Pos(), End: c.End(), Message: fmt.Sprintf("second %s directive with another value (%s, first %s); the first one wins", DirectivePrefix, v, d)})
+				case !found:
+					d, pos, found = v, c.Pos(), true
+				}
+			}
+		}
+	}
+	return d, pos, found, bad
+}
+
+// parse reads a positive Go duration ("20s", "1m30s").
+func parse(s string) (time.Duration, error) {
+	if s == "" {
+		return 0, fmt.Errorf("want a duration such as 20s")
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return 0, fmt.Errorf("%q is not a duration such as 20s", s)
+	}
+	if d <= 0 {
+		return 0, fmt.Errorf("the stop timeout must be positive, not %s", s)
+	}
+	return d, nil
+}
+
+func baseName(path string) string {
+	if i := strings.LastIndexAny(path, `/\`); i >= 0 {
+		return path[i+1:]
+	}
+	return path
+}

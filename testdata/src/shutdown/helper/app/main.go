@@ -1,0 +1,18 @@
+// A wrapper's Shutdown(ctx) is a Shutdown with that context; its Start
+// returns http.ErrServerClosed.
+package main
+
+import (
+	"context"
+	"log"
+
+	"shutdown/helper/lib"
+)
+
+func main() {
+	a := &lib.App{}
+	go func() {
+		a.Shutdown(context.Background()) // want `Shutdown gets a context without a deadline`
+	}()
+	log.Fatal(a.Start()) // want `log.Fatal exits as soon as Shutdown starts, because Start then returns http.ErrServerClosed`
+}

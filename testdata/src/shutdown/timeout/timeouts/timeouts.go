@@ -1,0 +1,6 @@
+// Package timeouts declares the service's timeouts.
+package timeouts
+
+import "time"
+
+const Drain = 45 * time.Second
