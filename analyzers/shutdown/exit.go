@@ -327,4 +327,3 @@ func calleeName(info *types.Info, call *ast.CallExpr) string {
 	}
 	return "the exit"
 }
-

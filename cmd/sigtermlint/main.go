@@ -6,7 +6,8 @@ package main
 import (
 	"golang.org/x/tools/go/analysis/multichecker"
 
+	"github.com/sigtermlint/sigtermlint/analyzers/shutdown"
 	"github.com/sigtermlint/sigtermlint/analyzers/sigterm"
 )
 
-func main() { multichecker.Main(sigterm.Analyzer) }
+func main() { multichecker.Main(sigterm.Analyzer, shutdown.Analyzer) }

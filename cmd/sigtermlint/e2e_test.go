@@ -1,0 +1,694 @@
+package main
+
+// End-to-end tests: the sigtermlint binary, built once, run the ways users
+// run it (standalone, -json, -fix, under go vet and go fix) on the modules
+// in testdata/e2e, testdata/e2e-clean and testdata/e2e-broken.
+//
+// Observed with x/tools v0.52.0 and go1.26.8, which the assertions encode:
+//   - standalone text: diagnostics on stderr with absolute paths, exit 3;
+//     exit 0 and no output when clean; exit 1 on load or type errors.
+//   - -json: one JSON object on stdout, exit 0 with findings; a package
+//     with a test file appears twice, as "p" and "p [p.test]".
+//   - -fix -diff: the unified diff on stdout, exit 0, no file written.
+//     -diff without -fix is ignored: plain text diagnostics, exit 3.
+//   - go vet -vettool: diagnostics on stderr with paths relative to the
+//     module root, exit 1; -json: a stream of JSON objects on stdout (one
+//     per package, {} when empty), exit 0; -fix -diff: the diff, exit 1.
+//   - go fix -fixtool -diff: the diff, exit 1 (non-empty diff).
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"go/format"
+	"io"
+	"maps"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+var (
+	binDir    string // temporary directory holding the binary, made by TestMain
+	buildOnce sync.Once
+	binPath   string
+	buildErr  error
+)
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "sigtermlint-e2e-")
+	if err != nil {
+		panic(err)
+	}
+	binDir = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// sigtermlint returns the path of the binary, building it on first use.
+// Every test shares the one build.
+func sigtermlint(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("end-to-end test: builds the binary and runs go list/go vet on testdata modules; skipped with -short")
+	}
+	gocmd := goTool(t)
+	buildOnce.Do(func() {
+		bin := filepath.Join(binDir, "sigtermlint")
+		// The environment go test runs with is the right one to build
+		// this module; only VCS stamping is turned off.
+		cmd := exec.Command(gocmd, "build", "-buildvcs=false", "-o", bin, ".")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			buildErr = errors.New("go build: " + err.Error() + "\n" + string(out))
+			return
+		}
+		binPath = bin
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return binPath
+}
+
+func goTool(t *testing.T) string {
+	t.Helper()
+	// go test puts its own GOROOT/bin first in PATH.
+	path, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatalf("go command not found: %v", err)
+	}
+	return path
+}
+
+// env is the environment of the commands under test: the caller's, with
+// GOPATH, GOCACHE, HOME and PATH kept, and everything that could change
+// how packages are found or built reset. The testdata modules have no
+// dependencies, so the module proxy is off.
+func env() []string {
+	drop := []string{"GOFLAGS", "GOWORK", "GOPACKAGESDRIVER", "GOOS", "GOARCH", "GO111MODULE", "GOTOOLCHAIN", "GOPROXY", "PWD"}
+	var out []string
+	for _, kv := range os.Environ() {
+		name, _, _ := strings.Cut(kv, "=")
+		if !slices.Contains(drop, name) {
+			out = append(out, kv)
+		}
+	}
+	return append(out, "GOFLAGS=", "GOWORK=off", "GO111MODULE=on", "GOTOOLCHAIN=local", "GOPROXY=off")
+}
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+func (r result) String() string {
+	return "exit " + strconv.Itoa(r.code) + "\n--- stdout:\n" + r.stdout + "\n--- stderr:\n" + r.stderr
+}
+
+// run runs name with args in dir and checks that nothing crashed.
+func run(t *testing.T, dir, name string, args ...string) result {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(env(), "PWD="+dir)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	r := result{stdout: stdout.String(), stderr: stderr.String()}
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+	case errors.As(err, &exit) && exit.Exited():
+		r.code = exit.ExitCode()
+	default:
+		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, r)
+	}
+	for _, out := range []string{r.stdout, r.stderr} {
+		if strings.Contains(out, "panic:") || strings.Contains(out, "goroutine ") {
+			t.Fatalf("%s %s crashed:\n%s", filepath.Base(name), strings.Join(args, " "), r)
+		}
+	}
+	t.Logf("%s %s (in %s): exit %d", filepath.Base(name), strings.Join(args, " "), filepath.Base(dir), r.code)
+	return r
+}
+
+func testdataDir(t *testing.T, name string) string {
+	t.Helper()
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// copyModule copies a testdata module into a temporary directory, for the
+// commands that could write to it.
+func copyModule(t *testing.T, name string) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), name)
+	if err := os.CopyFS(dst, os.DirFS(testdataDir(t, name))); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// relPaths makes the paths under dir in s relative to it, whichever
+// spelling of dir (as given or with symlinks resolved) a tool printed.
+func relPaths(dir, s string) string {
+	s = strings.ReplaceAll(s, dir+string(filepath.Separator), "")
+	if real, err := filepath.EvalSymlinks(dir); err == nil && real != dir {
+		s = strings.ReplaceAll(s, real+string(filepath.Separator), "")
+	}
+	return s
+}
+
+// lines are the non-empty lines of s, without go vet's "# pkg" headers.
+func lines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l != "" && !strings.HasPrefix(l, "#") {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// The findings in testdata/e2e: positions are file:line:col relative to
+// the module root.
+const (
+	apiPosn     = "cmd/api/main.go:14:12"     // server.Run(context.Background(), ":8080")
+	intonlyPosn = "cmd/intonly/main.go:22:12" // server.Run(ctx, ":8081")
+	notifyPosn  = "cmd/intonly/main.go:17:2"  // signal.Notify(c, os.Interrupt)
+
+	chain         = "server started via server.Run -> (*http.Server).ListenAndServe"
+	noSIGTERMMsg  = chain + " never handles SIGTERM: every deploy waits out the stop timeout, then SIGKILL cuts its in-flight requests"
+	sigintOnlyMsg = chain + " handles SIGINT but not SIGTERM"
+)
+
+// cleanFiles are the files of testdata/e2e that must never be mentioned.
+var cleanFiles = []string{"cmd/good/", "cmd/cli/", "internal/server/", "internal/health/"}
+
+// checkTextFindings checks text diagnostics (standalone or go vet), with
+// paths already relative to the module root.
+func checkTextFindings(t *testing.T, out string) {
+	t.Helper()
+	want := []struct{ prefix, contains string }{
+		{apiPosn + ": ", noSIGTERMMsg},
+		{intonlyPosn + ": ", sigintOnlyMsg},
+		{notifyPosn + ": ", "only SIGINT is handled here"},
+	}
+	got := lines(out)
+	for _, w := range want {
+		n := 0
+		for _, l := range got {
+			if strings.HasPrefix(l, w.prefix) && strings.Contains(l, w.contains) {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("want exactly one line %q...%q, got %d in:\n%s", w.prefix, w.contains, n, out)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("want %d lines, got %d:\n%s", len(want), len(got), out)
+	}
+	for _, f := range cleanFiles {
+		if strings.Contains(out, f) {
+			t.Errorf("unexpected report in %s:\n%s", f, out)
+		}
+	}
+}
+
+func TestCLIText(t *testing.T) {
+	t.Parallel()
+	bin := sigtermlint(t)
+	dir := testdataDir(t, "e2e")
+	r := run(t, dir, bin, "./...")
+	if r.code != 3 {
+		t.Fatalf("want exit 3 (findings), got\n%s", r)
+	}
+	if r.stdout != "" {
+		t.Errorf("want nothing on stdout, got %q", r.stdout)
+	}
+	// The standalone driver prints absolute paths.
+	if !strings.Contains(r.stderr, filepath.Join(dir, "cmd", "api", "main.go")+":14:12: ") {
+		if real, _ := filepath.EvalSymlinks(dir); !strings.Contains(r.stderr, filepath.Join(real, "cmd", "api", "main.go")+":14:12: ") {
+			t.Errorf("want absolute path of cmd/api/main.go:14:12 in:\n%s", r.stderr)
+		}
+	}
+	checkTextFindings(t, relPaths(dir, r.stderr))
+}
+
+// jsonDiag is a diagnostic of the driver's -json output.
+type jsonDiag struct {
+	Category       string `json:"category"`
+	Posn           string `json:"posn"`
+	End            string `json:"end"`
+	Message        string `json:"message"`
+	SuggestedFixes []struct {
+		Message string `json:"message"`
+		Edits   []struct {
+			Filename string `json:"filename"`
+			New      string `json:"new"`
+		} `json:"edits"`
+	} `json:"suggested_fixes"`
+	Related []struct {
+		Posn    string `json:"posn"`
+		Message string `json:"message"`
+	} `json:"related"`
+}
+
+// jsonFindings decodes one -json object: package ID -> analyzer ->
+// diagnostics. An analyzer that failed is reported as an error.
+func jsonFindings(t *testing.T, dir string, obj map[string]map[string]json.RawMessage) map[string][]jsonDiag {
+	t.Helper()
+	byPkg := map[string][]jsonDiag{}
+	for pkg, analyzers := range obj {
+		for name, raw := range analyzers {
+			var diags []jsonDiag
+			if err := json.Unmarshal(raw, &diags); err != nil {
+				t.Errorf("%s: analyzer %s: not a list of diagnostics: %s", pkg, name, raw)
+				continue
+			}
+			if name != "sigterm" {
+				t.Errorf("%s: diagnostics from analyzer %q: %s", pkg, name, raw)
+			}
+			for _, d := range diags {
+				d.Posn = relPaths(dir, d.Posn)
+				d.End = relPaths(dir, d.End)
+				for i := range d.Related {
+					d.Related[i].Posn = relPaths(dir, d.Related[i].Posn)
+				}
+				byPkg[pkg] = append(byPkg[pkg], d)
+			}
+		}
+	}
+	return byPkg
+}
+
+// checkJSONFindings checks the diagnostics of testdata/e2e from -json,
+// standalone or under go vet.
+func checkJSONFindings(t *testing.T, byPkg map[string][]jsonDiag) {
+	t.Helper()
+	type key struct{ category, posn string }
+	seen := map[key]jsonDiag{}
+	for pkg, diags := range byPkg {
+		path, _, _ := strings.Cut(pkg, " ") // "p [p.test]" is p's test variant
+		if path != "example.com/e2e/cmd/api" && path != "example.com/e2e/cmd/intonly" {
+			t.Errorf("unexpected diagnostics for package %s: %+v", pkg, diags)
+		}
+		for _, d := range diags {
+			if d.End == "" {
+				t.Errorf("%s: %s: empty end", pkg, d.Posn)
+			}
+			file, _, _ := strings.Cut(d.Posn, ":")
+			if !strings.HasPrefix(d.End, file+":") {
+				t.Errorf("%s: end %s not in the file of %s", pkg, d.End, d.Posn)
+			}
+			seen[key{d.Category, d.Posn}] = d
+		}
+	}
+	api, ok := seen[key{"no-sigterm", apiPosn}]
+	if !ok {
+		t.Errorf("no no-sigterm diagnostic at %s; got %+v", apiPosn, byPkg)
+	} else if api.Message != noSIGTERMMsg {
+		t.Errorf("no-sigterm message:\ngot  %q\nwant %q", api.Message, noSIGTERMMsg)
+	}
+	intonly, ok := seen[key{"sigint-only", intonlyPosn}]
+	if !ok {
+		t.Errorf("no sigint-only diagnostic at %s; got %+v", intonlyPosn, byPkg)
+	} else {
+		if !strings.HasPrefix(intonly.Message, sigintOnlyMsg) {
+			t.Errorf("sigint-only message %q does not start with %q", intonly.Message, sigintOnlyMsg)
+		}
+		if len(intonly.SuggestedFixes) != 1 || intonly.SuggestedFixes[0].Message != "Add SIGTERM to the signal list" {
+			t.Errorf("sigint-only: want the one fix \"Add SIGTERM to the signal list\", got %+v", intonly.SuggestedFixes)
+		}
+		if len(intonly.Related) != 1 || intonly.Related[0].Posn != notifyPosn {
+			t.Errorf("sigint-only: want related information at %s, got %+v", notifyPosn, intonly.Related)
+		}
+	}
+	if len(seen) != 2 {
+		t.Errorf("want 2 distinct diagnostics, got %d: %+v", len(seen), seen)
+	}
+}
+
+func TestCLIJSON(t *testing.T) {
+	t.Parallel()
+	bin := sigtermlint(t)
+	dir := testdataDir(t, "e2e")
+	r := run(t, dir, bin, "-json", "./...")
+	if r.code != 0 {
+		t.Fatalf("-json exits 0 even with findings; got\n%s", r)
+	}
+	if r.stderr != "" {
+		t.Errorf("want nothing on stderr, got %q", r.stderr)
+	}
+	// json.Unmarshal rejects anything after the one object.
+	var obj map[string]map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(r.stdout), &obj); err != nil {
+		t.Fatalf("stdout is not one JSON object: %v\n%s", err, r.stdout)
+	}
+	byPkg := jsonFindings(t, dir, obj)
+	checkJSONFindings(t, byPkg)
+	// cmd/api has a test file: its test variant carries the same finding.
+	if len(byPkg["example.com/e2e/cmd/api [example.com/e2e/cmd/api.test]"]) != 1 {
+		t.Errorf("want the finding in the test variant of cmd/api too; got packages %v", slices.Sorted(maps.Keys(byPkg)))
+	}
+}
+
+// snapshot returns the contents of every file under dir.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		files[path] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// checkIntonlyDiff checks a unified diff of testdata/e2e's fixes, paths
+// made relative: only cmd/intonly/main.go, gaining the import and SIGTERM.
+func checkIntonlyDiff(t *testing.T, diff string) {
+	t.Helper()
+	for _, want := range []string{
+		"--- cmd/intonly/main.go (old)\n",
+		"+++ cmd/intonly/main.go (new)\n",
+		"\n+\t\"syscall\"\n",
+		"\n-\tsignal.Notify(c, os.Interrupt)\n",
+		"\n+\tsignal.Notify(c, os.Interrupt, syscall.SIGTERM)\n",
+	} {
+		if !strings.Contains(diff, want) {
+			t.Errorf("diff lacks %q:\n%s", want, diff)
+		}
+	}
+	if n := strings.Count(diff, "\n+++ ") + boolInt(strings.HasPrefix(diff, "+++ ")); n != 1 {
+		t.Errorf("want a diff of one file, got %d:\n%s", n, diff)
+	}
+	if n := strings.Count(diff, "syscall.SIGTERM"); n != 1 {
+		t.Errorf("want SIGTERM added once, got %d times (test variant fix applied twice?):\n%s", n, diff)
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func TestCLIFixDiff(t *testing.T) {
+	t.Parallel()
+	bin := sigtermlint(t)
+	dir := copyModule(t, "e2e") // in case -diff wrote anything
+	before := snapshot(t, dir)
+
+	t.Run("fix-diff", func(t *testing.T) {
+		r := run(t, dir, bin, "-fix", "-diff", "./...")
+		if r.code != 0 {
+			t.Fatalf("want exit 0, got\n%s", r)
+		}
+		if r.stderr != "" {
+			t.Errorf("want nothing on stderr, got %q", r.stderr)
+		}
+		checkIntonlyDiff(t, relPaths(dir, r.stdout))
+	})
+
+	// -diff alone is not a mode of the x/tools driver: it only qualifies
+	// -fix. The findings are printed as text, as without it.
+	t.Run("diff-without-fix", func(t *testing.T) {
+		r := run(t, dir, bin, "-diff", "./...")
+		if r.code != 3 || r.stdout != "" {
+			t.Fatalf("want exit 3 and text findings on stderr, got\n%s", r)
+		}
+		checkTextFindings(t, relPaths(dir, r.stderr))
+	})
+
+	if after := snapshot(t, dir); !maps.Equal(before, after) {
+		t.Errorf("-diff modified files")
+	}
+}
+
+// TestCLIFix applies the fix to a copy of testdata/e2e: the result is
+// gofmt'ed, builds, and is clean; cmd/api's finding remains.
+func TestCLIFix(t *testing.T) {
+	t.Parallel()
+	bin := sigtermlint(t)
+	dir := copyModule(t, "e2e")
+	before := snapshot(t, dir)
+
+	r := run(t, dir, bin, "-fix", "./...")
+	if r.code != 0 || r.stdout != "" || r.stderr != "" {
+		t.Fatalf("want exit 0 and no output, got\n%s", r)
+	}
+	after := snapshot(t, dir)
+	for path, old := range before {
+		rel := relPaths(dir, path)
+		if rel != filepath.Join("cmd", "intonly", "main.go") && after[path] != old {
+			t.Errorf("-fix changed %s", rel)
+		}
+	}
+	fixed := after[filepath.Join(dir, "cmd", "intonly", "main.go")]
+	for _, want := range []string{"\n\t\"os/signal\"\n\t\"syscall\"\n\n", "\n\tsignal.Notify(c, os.Interrupt, syscall.SIGTERM)\n"} {
+		if !strings.Contains(fixed, want) {
+			t.Errorf("fixed cmd/intonly/main.go lacks %q:\n%s", want, fixed)
+		}
+	}
+	if formatted, err := format.Source([]byte(fixed)); err != nil || string(formatted) != fixed {
+		t.Errorf("fixed cmd/intonly/main.go is not gofmt'ed (err %v)", err)
+	}
+	if r := run(t, dir, goTool(t), "build", "./..."); r.code != 0 {
+		t.Fatalf("fixed module does not build:\n%s", r)
+	}
+
+	r = run(t, dir, bin, "./...")
+	got := lines(relPaths(dir, r.stderr))
+	if r.code != 3 || len(got) != 1 || !strings.HasPrefix(got[0], apiPosn+": "+noSIGTERMMsg) {
+		t.Errorf("after -fix, want only the cmd/api finding, got\n%s", r)
+	}
+}
+
+func TestGoVet(t *testing.T) {
+	t.Parallel()
+	bin := sigtermlint(t)
+	gocmd := goTool(t)
+	dir := testdataDir(t, "e2e")
+
+	t.Run("text", func(t *testing.T) {
+		r := run(t, dir, gocmd, "vet", "-vettool="+bin, "./...")
+		if r.code == 0 {
+			t.Fatalf("want non-zero exit (findings), got\n%s", r)
+		}
+		// go vet prints paths relative to the current directory.
+		checkTextFindings(t, relPaths(dir, r.stderr))
+	})
+
+	t.Run("json", func(t *testing.T) {
+		r := run(t, dir, gocmd, "vet", "-vettool="+bin, "-json", "./...")
+		if r.code != 0 {
+			t.Fatalf("want exit 0, got\n%s", r)
+		}
+		// A stream of JSON objects, one per package vetted.
+		byPkg := map[string][]jsonDiag{}
+		dec := json.NewDecoder(strings.NewReader(r.stdout))
+		for {
+			var obj map[string]map[string]json.RawMessage
+			if err := dec.Decode(&obj); err == io.EOF {
+				break
+			} else if err != nil {
+				t.Fatalf("stdout is not a stream of JSON objects: %v\n%s", err, r.stdout)
+			}
+			for pkg, diags := range jsonFindings(t, dir, obj) {
+				byPkg[pkg] = append(byPkg[pkg], diags...)
+			}
+		}
+		checkJSONFindings(t, byPkg)
+	})
+
+	// go vet -fix -diff and go fix -fixtool -diff (go1.26) print the
+	// patch and exit non-zero because it is not empty. Run on a copy in
+	// case they write.
+	copied := copyModule(t, "e2e")
+	before := snapshot(t, copied)
+	t.Run("fix-diff", func(t *testing.T) {
+		r := run(t, copied, gocmd, "vet", "-vettool="+bin, "-fix", "-diff", "./...")
+		if r.code == 0 {
+			t.Errorf("want non-zero exit (non-empty diff), got\n%s", r)
+		}
+		checkIntonlyDiff(t, relPaths(copied, r.stdout))
+	})
+	t.Run("go-fix-diff", func(t *testing.T) {
+		r := run(t, copied, gocmd, "fix", "-fixtool="+bin, "-diff", "./...")
+		if r.code == 0 {
+			t.Errorf("want non-zero exit (non-empty diff), got\n%s", r)
+		}
+		checkIntonlyDiff(t, relPaths(copied, r.stdout))
+	})
+	if after := snapshot(t, copied); !maps.Equal(before, after) {
+		t.Errorf("-diff modified files")
+	}
+}
+
+func TestVersionAndFlags(t *testing.T) {
+	t.Parallel()
+	bin := sigtermlint(t)
+	dir := testdataDir(t, "e2e")
+
+	t.Run("V=full", func(t *testing.T) {
+		// go vet keys its cache on this line: it must be stable.
+		r := run(t, dir, bin, "-V=full")
+		if r.code != 0 {
+			t.Fatalf("want exit 0, got\n%s", r)
+		}
+		if !regexp.MustCompile(`^\S*sigtermlint version devel .*buildID=[0-9a-f]{64}\n$`).MatchString(r.stdout) {
+			t.Errorf("unexpected -V=full output %q", r.stdout)
+		}
+		if again := run(t, dir, bin, "-V=full"); again.stdout != r.stdout {
+			t.Errorf("-V=full not stable: %q then %q", r.stdout, again.stdout)
+		}
+	})
+
+	t.Run("flags", func(t *testing.T) {
+		r := run(t, dir, bin, "-flags")
+		if r.code != 0 {
+			t.Fatalf("want exit 0, got\n%s", r)
+		}
+		var flags []struct {
+			Name  string
+			Bool  bool
+			Usage string
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &flags); err != nil {
+			t.Fatalf("-flags output is not JSON: %v\n%s", err, r.stdout)
+		}
+		byName := map[string]bool{}
+		for _, f := range flags {
+			byName[f.Name] = f.Bool
+		}
+		for name, isBool := range map[string]bool{"V": true, "json": true, "c": false, "sigterm": true} {
+			if got, ok := byName[name]; !ok || got != isBool {
+				t.Errorf("-flags: want %s (bool %v), got %+v", name, isBool, flags)
+			}
+		}
+	})
+
+	t.Run("help", func(t *testing.T) {
+		r := run(t, dir, bin, "help", "sigterm")
+		if r.code != 0 {
+			t.Fatalf("want exit 0, got\n%s", r)
+		}
+		for _, want := range []string{"sigterm: check that a program", "no-sigterm", "sigint-only", "no-shutdown"} {
+			if !strings.Contains(r.stdout, want) {
+				t.Errorf("help sigterm lacks %q:\n%s", want, r.stdout)
+			}
+		}
+	})
+}
+
+func TestBadInput(t *testing.T) {
+	t.Parallel()
+	bin := sigtermlint(t)
+	gocmd := goTool(t)
+	e2e := testdataDir(t, "e2e")
+	broken := testdataDir(t, "e2e-broken")
+
+	for _, tc := range []struct {
+		name   string
+		dir    string
+		args   []string
+		code   int
+		stderr []string
+	}{
+		// Observed: "-: pattern ./nonexistent/...: lstat ./nonexistent/: no
+		// such file or directory", then the x/tools checker's
+		// "sigtermreach: analysis skipped due to errors in package" and
+		// "sigterm: failed prerequisites: sigtermreach@./nonexistent/...".
+		{"missing-dir", e2e, []string{"./nonexistent/..."}, 1, []string{"./nonexistent/", "no such file or directory"}},
+		// Observed: "sigtermlint: example.com/e2e/zzz/... matched no packages".
+		{"no-match", e2e, []string{"example.com/e2e/zzz/..."}, 1, []string{"sigtermlint: example.com/e2e/zzz/... matched no packages"}},
+		{"unknown-import-path", e2e, []string{"example.com/nowhere/pkg"}, 1, []string{"no required module provides package example.com/nowhere/pkg"}},
+		{"no-go-files", e2e, []string{"./cmd"}, 1, []string{"no Go files in"}},
+		{"no-args", e2e, nil, 1, []string{"Usage: sigtermlint [-flag] [package]"}},
+		{"unknown-flag", e2e, []string{"-nosuchflag", "./..."}, 2, []string{"flag provided but not defined: -nosuchflag"}},
+		{"unknown-analyzer-flag", e2e, []string{"-sigterm.nosuch=1", "./..."}, 2, []string{"flag provided but not defined: -sigterm.nosuch"}},
+		{"bad-V", e2e, []string{"-V=short"}, 1, []string{"unsupported flag value: -V=short (use -V=full)"}},
+		{"type-error", broken, []string{"./..."}, 1, []string{`cmd/bad/main.go:7:17: cannot use "8080" (untyped string constant) as int value in variable declaration`}},
+		// -json exits 0 with findings, but 1 when packages do not load:
+		// the type errors on stderr, the analyzers' errors in the JSON.
+		{"type-error-json", broken, []string{"-json", "./..."}, 1, []string{`cmd/bad/main.go:7:17: cannot use "8080"`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := run(t, tc.dir, bin, tc.args...)
+			if r.code != tc.code {
+				t.Errorf("want exit %d, got\n%s", tc.code, r)
+			}
+			for _, want := range tc.stderr {
+				if !strings.Contains(r.stderr, want) {
+					t.Errorf("stderr lacks %q:\n%s", want, r)
+				}
+			}
+		})
+	}
+
+	t.Run("type-error-go-vet", func(t *testing.T) {
+		r := run(t, broken, gocmd, "vet", "-vettool="+bin, "./...")
+		want := `cmd/bad/main.go:7:17: cannot use "8080" (untyped string constant) as int value in variable declaration`
+		if r.code != 1 || !strings.Contains(r.stderr, want) {
+			t.Errorf("want exit 1 and %q, got\n%s", want, r)
+		}
+	})
+}
+
+func TestClean(t *testing.T) {
+	t.Parallel()
+	bin := sigtermlint(t)
+	clean := testdataDir(t, "e2e-clean")
+
+	t.Run("module", func(t *testing.T) {
+		r := run(t, clean, bin, "./...")
+		if r.code != 0 || r.stdout != "" || r.stderr != "" {
+			t.Errorf("want exit 0 and no output, got\n%s", r)
+		}
+	})
+	t.Run("json", func(t *testing.T) {
+		r := run(t, clean, bin, "-json", "./...")
+		if r.code != 0 || strings.TrimSpace(r.stdout) != "{}" || r.stderr != "" {
+			t.Errorf("want exit 0 and {}, got\n%s", r)
+		}
+	})
+	t.Run("go-vet", func(t *testing.T) {
+		r := run(t, clean, goTool(t), "vet", "-vettool="+bin, "./...")
+		if r.code != 0 || r.stdout != "" || r.stderr != "" {
+			t.Errorf("want exit 0 and no output, got\n%s", r)
+		}
+	})
+	// The clean packages of testdata/e2e, by pattern: the server library,
+	// the library that could serve, the CLI, and the program that stops
+	// on SIGTERM.
+	t.Run("pattern", func(t *testing.T) {
+		r := run(t, testdataDir(t, "e2e"), bin, "./cmd/good", "./cmd/cli", "./internal/...")
+		if r.code != 0 || r.stdout != "" || r.stderr != "" {
+			t.Errorf("want exit 0 and no output, got\n%s", r)
+		}
+	})
+}

@@ -1,0 +1,3 @@
+module example.com/e2ebroken
+
+go 1.26

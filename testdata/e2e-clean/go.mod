@@ -1,0 +1,3 @@
+module example.com/e2eclean
+
+go 1.26
