@@ -1,0 +1,56 @@
+package stoptimeout
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestResolve(t *testing.T) {
+	for _, tc := range []struct {
+		name, src  string
+		flag       time.Duration
+		flagSet    bool
+		want       time.Duration
+		wantSource string
+		wantBad    string
+	}{
+		{name: "default", src: "package main\n", flag: Default, want: 30 * time.Second, wantSource: "the default"},
+		{name: "flag", src: "package main\n", flag: 10 * time.Second, flagSet: true, want: 10 * time.Second, wantSource: "-stop-timeout"},
+		{name: "directive wins", src: "package main\n\n//sigtermlint:stop-timeout 20s\n", flag: 10 * time.Second, flagSet: true,
+			want: 20 * time.Second, wantSource: "//sigtermlint:stop-timeout at main.go:3"},
+		{name: "compound duration", src: "package main\n//sigtermlint:stop-timeout 1m30s\n", flag: Default, want: 90 * time.Second,
+			wantSource: "//sigtermlint:stop-timeout at main.go:2"},
+		{name: "malformed", src: "package main\n//sigtermlint:stop-timeout soon\n", flag: Default, want: Default, wantSource: "the default",
+			wantBad: `malformed //sigtermlint:stop-timeout directive: "soon" is not a duration such as 20s; it is ignored`},
+		{name: "missing value", src: "package main\n//sigtermlint:stop-timeout\n", flag: Default, want: Default, wantSource: "the default",
+			wantBad: "want a duration such as 20s"},
+		{name: "negative", src: "package main\n//sigtermlint:stop-timeout -5s\n", flag: Default, want: Default, wantSource: "the default",
+			wantBad: "must be positive"},
+		{name: "conflict", src: "package main\n//sigtermlint:stop-timeout 20s\n//sigtermlint:stop-timeout 25s\n", flag: Default,
+			want: 20 * time.Second, wantSource: "//sigtermlint:stop-timeout at main.go:2", wantBad: "the first one wins"},
+		{name: "other directive", src: "package main\n//sigtermlint:stop-timeouts 20s\n", flag: Default, want: Default, wantSource: "the default"},
+		{name: "library ignores directive", src: "package lib\n//sigtermlint:stop-timeout 20s\n", flag: Default, want: Default, wantSource: "the default"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fset := token.NewFileSet()
+			f, err := parser.ParseFile(fset, "/src/main.go", tc.src, parser.ParseComments)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, bad := Resolve(fset, f.Name.Name, []*ast.File{f}, tc.flag, tc.flagSet)
+			if got.D != tc.want || got.Source != tc.wantSource {
+				t.Errorf("got %v from %q, want %v from %q", got.D, got.Source, tc.want, tc.wantSource)
+			}
+			switch {
+			case tc.wantBad == "" && len(bad) > 0:
+				t.Errorf("unexpected bad directive: %+v", bad)
+			case tc.wantBad != "" && (len(bad) != 1 || !strings.Contains(bad[0].Message, tc.wantBad)):
+				t.Errorf("bad directives %+v, want one containing %q", bad, tc.wantBad)
+			}
+		})
+	}
+}
