@@ -1,0 +1,30 @@
+// Package testmod prepares the module-mode testdata of analyzer tests.
+package testmod
+
+import (
+	"os/exec"
+	"path/filepath"
+	"testing"
+)
+
+// Frameworks returns the absolute path of testdata/frameworks, a module
+// of small programs built on real frameworks, with its modules downloaded:
+// analysistest loads module-mode packages with GOPROXY=off, so they must
+// be in the module cache first. rel leads from the test's directory to the
+// repository root. The test is skipped with -short.
+func Frameworks(t *testing.T, rel string) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("skipping in -short mode: needs the framework modules from the module proxy (or module cache) and type-checks them from source")
+	}
+	dir, err := filepath.Abs(filepath.Join(rel, "testdata", "frameworks"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "mod", "download")
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go mod download in %s: %v\n%s", dir, err, out)
+	}
+	return dir
+}
