@@ -2,7 +2,9 @@ package main
 
 // End-to-end tests: the sigtermlint binary, built once, run the ways users
 // run it (standalone, -json, -fix, under go vet and go fix) on the modules
-// in testdata/e2e, testdata/e2e-clean and testdata/e2e-broken.
+// in testdata/e2e, testdata/e2e-clean and testdata/e2e-broken, and the
+// shutdown analyzer's findings and -shutdown.stop-timeout flag on
+// testdata/e2e-drain.
 //
 // Observed with x/tools v0.52.0 and go1.26.8, which the assertions encode:
 //   - standalone text: diagnostics on stderr with absolute paths, exit 3;
@@ -15,6 +17,10 @@ package main
 //     module root, exit 1; -json: a stream of JSON objects on stdout (one
 //     per package, {} when empty), exit 0; -fix -diff: the diff, exit 1.
 //   - go fix -fixtool -diff: the diff, exit 1 (non-empty diff).
+//   - -shutdown.stop-timeout: go vet accepts and passes it on. A bad
+//     value exits 2 standalone; under go vet, every run of the tool (one
+//     per package, the standard library's included) prints the error and
+//     the usage, and go vet exits 1.
 
 import (
 	"bytes"
@@ -115,6 +121,10 @@ func (r result) String() string {
 	return "exit " + strconv.Itoa(r.code) + "\n--- stdout:\n" + r.stdout + "\n--- stderr:\n" + r.stderr
 }
 
+// goroutineTrace matches the header of a goroutine's stack in a crash
+// ("goroutine 1 [running]:"), not the word in help text.
+var goroutineTrace = regexp.MustCompile(`(?m)^goroutine \d+ \[`)
+
 // run runs name with args in dir and checks that nothing crashed.
 func run(t *testing.T, dir, name string, args ...string) result {
 	t.Helper()
@@ -136,7 +146,7 @@ func run(t *testing.T, dir, name string, args ...string) result {
 		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, r)
 	}
 	for _, out := range []string{r.stdout, r.stderr} {
-		if strings.Contains(out, "panic:") || strings.Contains(out, "goroutine ") {
+		if strings.Contains(out, "panic:") || goroutineTrace.MatchString(out) {
 			t.Fatalf("%s %s crashed:\n%s", filepath.Base(name), strings.Join(args, " "), r)
 		}
 	}
@@ -253,6 +263,7 @@ func TestCLIText(t *testing.T) {
 
 // jsonDiag is a diagnostic of the driver's -json output.
 type jsonDiag struct {
+	Analyzer       string `json:"-"` // set by jsonFindings
 	Category       string `json:"category"`
 	Posn           string `json:"posn"`
 	End            string `json:"end"`
@@ -270,8 +281,12 @@ type jsonDiag struct {
 	} `json:"related"`
 }
 
+// analyzers are the analyzers the command runs, by name.
+var analyzerNames = []string{"sigterm", "shutdown"}
+
 // jsonFindings decodes one -json object: package ID -> analyzer ->
-// diagnostics. An analyzer that failed is reported as an error.
+// diagnostics. An analyzer that failed, or one the command does not run,
+// is reported as an error.
 func jsonFindings(t *testing.T, dir string, obj map[string]map[string]json.RawMessage) map[string][]jsonDiag {
 	t.Helper()
 	byPkg := map[string][]jsonDiag{}
@@ -282,10 +297,11 @@ func jsonFindings(t *testing.T, dir string, obj map[string]map[string]json.RawMe
 				t.Errorf("%s: analyzer %s: not a list of diagnostics: %s", pkg, name, raw)
 				continue
 			}
-			if name != "sigterm" {
+			if !slices.Contains(analyzerNames, name) {
 				t.Errorf("%s: diagnostics from analyzer %q: %s", pkg, name, raw)
 			}
 			for _, d := range diags {
+				d.Analyzer = name
 				d.Posn = relPaths(dir, d.Posn)
 				d.End = relPaths(dir, d.End)
 				for i := range d.Related {
@@ -310,6 +326,9 @@ func checkJSONFindings(t *testing.T, byPkg map[string][]jsonDiag) {
 			t.Errorf("unexpected diagnostics for package %s: %+v", pkg, diags)
 		}
 		for _, d := range diags {
+			if d.Analyzer != "sigterm" {
+				t.Errorf("%s: %s: unexpected diagnostic from analyzer %s: %+v", pkg, d.Posn, d.Analyzer, d)
+			}
 			if d.End == "" {
 				t.Errorf("%s: %s: empty end", pkg, d.Posn)
 			}
@@ -508,21 +527,7 @@ func TestGoVet(t *testing.T) {
 		if r.code != 0 {
 			t.Fatalf("want exit 0, got\n%s", r)
 		}
-		// A stream of JSON objects, one per package vetted.
-		byPkg := map[string][]jsonDiag{}
-		dec := json.NewDecoder(strings.NewReader(r.stdout))
-		for {
-			var obj map[string]map[string]json.RawMessage
-			if err := dec.Decode(&obj); err == io.EOF {
-				break
-			} else if err != nil {
-				t.Fatalf("stdout is not a stream of JSON objects: %v\n%s", err, r.stdout)
-			}
-			for pkg, diags := range jsonFindings(t, dir, obj) {
-				byPkg[pkg] = append(byPkg[pkg], diags...)
-			}
-		}
-		checkJSONFindings(t, byPkg)
+		checkJSONFindings(t, vetJSONFindings(t, dir, r.stdout))
 	})
 
 	// go vet -fix -diff and go fix -fixtool -diff (go1.26) print the
@@ -547,6 +552,26 @@ func TestGoVet(t *testing.T) {
 	if after := snapshot(t, copied); !maps.Equal(before, after) {
 		t.Errorf("-diff modified files")
 	}
+}
+
+// vetJSONFindings decodes go vet -json output, a stream of JSON objects,
+// one per package vetted.
+func vetJSONFindings(t *testing.T, dir, stdout string) map[string][]jsonDiag {
+	t.Helper()
+	byPkg := map[string][]jsonDiag{}
+	dec := json.NewDecoder(strings.NewReader(stdout))
+	for {
+		var obj map[string]map[string]json.RawMessage
+		if err := dec.Decode(&obj); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatalf("stdout is not a stream of JSON objects: %v\n%s", err, stdout)
+		}
+		for pkg, diags := range jsonFindings(t, dir, obj) {
+			byPkg[pkg] = append(byPkg[pkg], diags...)
+		}
+	}
+	return byPkg
 }
 
 func TestVersionAndFlags(t *testing.T) {
@@ -585,7 +610,7 @@ func TestVersionAndFlags(t *testing.T) {
 		for _, f := range flags {
 			byName[f.Name] = f.Bool
 		}
-		for name, isBool := range map[string]bool{"V": true, "json": true, "c": false, "sigterm": true} {
+		for name, isBool := range map[string]bool{"V": true, "json": true, "c": false, "sigterm": true, "shutdown": true, "shutdown.stop-timeout": false} {
 			if got, ok := byName[name]; !ok || got != isBool {
 				t.Errorf("-flags: want %s (bool %v), got %+v", name, isBool, flags)
 			}
@@ -600,6 +625,22 @@ func TestVersionAndFlags(t *testing.T) {
 		for _, want := range []string{"sigterm: check that a program", "no-sigterm", "sigint-only", "no-shutdown"} {
 			if !strings.Contains(r.stdout, want) {
 				t.Errorf("help sigterm lacks %q:\n%s", want, r.stdout)
+			}
+		}
+	})
+
+	t.Run("help-shutdown", func(t *testing.T) {
+		r := run(t, dir, bin, "help", "shutdown")
+		if r.code != 0 {
+			t.Fatalf("want exit 0, got\n%s", r)
+		}
+		for _, want := range []string{
+			"shutdown: check that Shutdown drains, has a deadline, and fits in the stop timeout",
+			"-shutdown.stop-timeout value", "(default 30s)",
+			"exit-before-drain", "cancelled-context", "unbounded-shutdown", "shutdown-timeout", "bad-directive",
+		} {
+			if !strings.Contains(r.stdout, want) {
+				t.Errorf("help shutdown lacks %q:\n%s", want, r.stdout)
 			}
 		}
 	})
@@ -691,4 +732,293 @@ func TestClean(t *testing.T) {
 			t.Errorf("want exit 0 and no output, got\n%s", r)
 		}
 	})
+}
+
+// The findings of the shutdown analyzer in testdata/e2e-drain: positions
+// are file:line:col relative to the module root. Every main there handles
+// SIGTERM, so the sigterm analyzer reports nothing.
+const (
+	drainPosn     = "internal/drain/drain.go:29:9" // return srv.Shutdown(ctx), after a 10s sleep, 25s deadline
+	fatalPosn     = "cmd/fatal/main.go:24:2"       // log.Fatal(srv.ListenAndServe())
+	cancelledPosn = "cmd/cancelled/main.go:22:12"  // srv.Shutdown(sctx), sctx from WithTimeout(ctx, 5s)
+	cancelledDone = "cmd/cancelled/main.go:19:2"   // <-ctx.Done()
+	declaredPosn  = "cmd/declared/main.go:29:12"   // srv.Shutdown(sctx), 15s deadline, directive 10s in doc.go
+	tightPosn     = "cmd/tight/main.go:31:12"      // srv.Shutdown(sctx), 15s deadline
+	badDirPosn    = "cmd/baddir/main.go:5:1"       // //sigtermlint:stop-timeout soon
+	unboundedPosn = "cmd/baddir/main.go:21:2"      // srv.Shutdown(context.Background())
+
+	killed = ": SIGKILL cuts the drain short"
+)
+
+// drainFinding is a diagnostic expected in testdata/e2e-drain.
+type drainFinding struct {
+	pkg, category, posn, message string
+}
+
+// wantDrain returns the findings in testdata/e2e-drain when the tool runs
+// with -shutdown.stop-timeout=flag ("" for the default, 30s).
+func wantDrain(flag string) []drainFinding {
+	const pkg = "example.com/drain/"
+	want := []drainFinding{
+		{pkg + "cmd/fatal", "exit-before-drain", fatalPosn,
+			"log.Fatal exits as soon as Shutdown starts, because ListenAndServe then returns http.ErrServerClosed: the process quits while in-flight requests are still draining"},
+		{pkg + "cmd/cancelled", "cancelled-context", cancelledPosn,
+			"Shutdown gets a context that is already cancelled: it returns at once and drains nothing"},
+		// The directive wins over the flag, whatever its value.
+		{pkg + "cmd/declared", "shutdown-timeout", declaredPosn,
+			"shutdown may take 15s (Shutdown deadline 15s) but the stop timeout is 10s (//sigtermlint:stop-timeout at doc.go:5)" + killed},
+		// The malformed directive is ignored, and the package still checked.
+		{pkg + "cmd/baddir", "bad-directive", badDirPosn,
+			`malformed //sigtermlint:stop-timeout directive: "soon" is not a duration such as 20s; it is ignored`},
+		{pkg + "cmd/baddir", "unbounded-shutdown", unboundedPosn,
+			"Shutdown gets a context without a deadline: a stuck connection holds it until SIGKILL cuts the drain, with no log line"},
+	}
+	// The library package is checked against the flag (a directive
+	// applies to package main only).
+	budget := "shutdown may take 35s (sleep 10s + Shutdown deadline 25s) but the stop timeout is "
+	switch flag {
+	case "":
+		want = append(want, drainFinding{pkg + "internal/drain", "shutdown-timeout", drainPosn, budget + "30s" + killed})
+	case "10s":
+		want = append(want,
+			drainFinding{pkg + "internal/drain", "shutdown-timeout", drainPosn, budget + "10s (-shutdown.stop-timeout)" + killed},
+			drainFinding{pkg + "cmd/tight", "shutdown-timeout", tightPosn,
+				"shutdown may take 15s (Shutdown deadline 15s) but the stop timeout is 10s (-shutdown.stop-timeout)" + killed})
+	case "1m":
+		// 35s fits in a minute; cmd/declared's directive still says 10s.
+	default:
+		panic("wantDrain: no expectations for -shutdown.stop-timeout=" + flag)
+	}
+	return want
+}
+
+// checkDrainText checks text diagnostics of testdata/e2e-drain
+// (standalone or go vet), paths relative to the module root: each
+// finding is exactly one line, and cancelled-context's related
+// information one more.
+func checkDrainText(t *testing.T, out string, want []drainFinding) {
+	t.Helper()
+	got := lines(out)
+	wantLines := []string{cancelledDone + ": \tctx is done here"}
+	for _, w := range want {
+		wantLines = append(wantLines, w.posn+": "+w.message)
+	}
+	for _, w := range wantLines {
+		if n := strings.Count("\n"+strings.Join(got, "\n")+"\n", "\n"+w+"\n"); n != 1 {
+			t.Errorf("want exactly one line %q, got %d in:\n%s", w, n, out)
+		}
+	}
+	if len(got) != len(wantLines) {
+		t.Errorf("want %d lines, got %d:\n%s", len(wantLines), len(got), out)
+	}
+}
+
+// checkDrainJSON checks -json diagnostics of testdata/e2e-drain,
+// standalone or under go vet.
+func checkDrainJSON(t *testing.T, byPkg map[string][]jsonDiag, want []drainFinding) {
+	t.Helper()
+	type key struct{ pkg, category, posn string }
+	seen := map[key]jsonDiag{}
+	for pkg, diags := range byPkg {
+		for _, d := range diags {
+			if d.Analyzer != "shutdown" {
+				t.Errorf("%s: %s: unexpected diagnostic from analyzer %s: %+v", pkg, d.Posn, d.Analyzer, d)
+			}
+			file, _, _ := strings.Cut(d.Posn, ":")
+			if d.End == "" || !strings.HasPrefix(d.End, file+":") || d.End == d.Posn {
+				t.Errorf("%s: %s: want a non-empty end in the same file, got %q", pkg, d.Posn, d.End)
+			}
+			k := key{pkg, d.Category, d.Posn}
+			if _, dup := seen[k]; dup {
+				t.Errorf("%s: duplicate %s diagnostic at %s", pkg, d.Category, d.Posn)
+			}
+			seen[k] = d
+		}
+	}
+	for _, w := range want {
+		d, ok := seen[key{w.pkg, w.category, w.posn}]
+		if !ok {
+			t.Errorf("%s: no %s diagnostic at %s; got %+v", w.pkg, w.category, w.posn, byPkg)
+			continue
+		}
+		if d.Message != w.message {
+			t.Errorf("%s at %s: message\ngot  %q\nwant %q", w.category, w.posn, d.Message, w.message)
+		}
+		switch w.category {
+		case "exit-before-drain":
+			if len(d.SuggestedFixes) != 1 || d.SuggestedFixes[0].Message != "Exit only when the error is not http.ErrServerClosed" {
+				t.Errorf("exit-before-drain: want the one fix \"Exit only when the error is not http.ErrServerClosed\", got %+v", d.SuggestedFixes)
+				break
+			}
+			var news []string
+			for _, e := range d.SuggestedFixes[0].Edits {
+				if !strings.HasSuffix(e.Filename, filepath.Join("cmd", "fatal", "main.go")) {
+					t.Errorf("exit-before-drain fix edits %s", e.Filename)
+				}
+				news = append(news, e.New)
+			}
+			all := strings.Join(news, "\n")
+			for _, want := range []string{`"errors"`, "if err := srv.ListenAndServe(); !errors.Is(err, http.ErrServerClosed) {\n\t\tlog.Fatal(err)\n\t}"} {
+				if !strings.Contains(all, want) {
+					t.Errorf("exit-before-drain fix lacks %q: %+v", want, d.SuggestedFixes)
+				}
+			}
+		case "cancelled-context":
+			if len(d.SuggestedFixes) != 1 || len(d.SuggestedFixes[0].Edits) != 1 || d.SuggestedFixes[0].Edits[0].New != "context.WithoutCancel(ctx)" {
+				t.Errorf("cancelled-context: want the one fix wrapping ctx in context.WithoutCancel, got %+v", d.SuggestedFixes)
+			}
+			if len(d.Related) != 1 || d.Related[0].Posn != cancelledDone || d.Related[0].Message != "ctx is done here" {
+				t.Errorf("cancelled-context: want related information %q at %s, got %+v", "ctx is done here", cancelledDone, d.Related)
+			}
+		default:
+			if len(d.SuggestedFixes) != 0 {
+				t.Errorf("%s at %s: unexpected fixes %+v", w.category, w.posn, d.SuggestedFixes)
+			}
+		}
+	}
+	if len(seen) != len(want) {
+		t.Errorf("want %d diagnostics, got %d: %+v", len(want), len(seen), seen)
+	}
+}
+
+// stopTimeoutFlag is the shutdown analyzer's flag, as the command and go
+// vet spell it.
+const stopTimeoutFlag = "-shutdown.stop-timeout"
+
+// TestDrainCLI runs the standalone command on testdata/e2e-drain.
+func TestDrainCLI(t *testing.T) {
+	t.Parallel()
+	bin := sigtermlint(t)
+	dir := testdataDir(t, "e2e-drain")
+
+	for _, tc := range []struct{ name, flag string }{
+		{"default", ""},
+		// cmd/tight's 15s deadline no longer fits; the library's message
+		// names the flag.
+		{"stop-timeout=10s", "10s"},
+		// The library's 35s fits; the directive's 10s still applies to
+		// cmd/declared.
+		{"stop-timeout=1m", "1m"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			args := []string{"./..."}
+			if tc.flag != "" {
+				args = []string{stopTimeoutFlag + "=" + tc.flag, "./..."}
+			}
+			r := run(t, dir, bin, args...)
+			if r.code != 3 {
+				t.Fatalf("want exit 3 (findings), got\n%s", r)
+			}
+			if r.stdout != "" {
+				t.Errorf("want nothing on stdout, got %q", r.stdout)
+			}
+			checkDrainText(t, relPaths(dir, r.stderr), wantDrain(tc.flag))
+		})
+	}
+
+	for _, tc := range []struct{ name, flag string }{
+		{"json", ""},
+		{"json-stop-timeout=10s", "10s"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			args := []string{"-json", "./..."}
+			if tc.flag != "" {
+				args = []string{"-json", stopTimeoutFlag + "=" + tc.flag, "./..."}
+			}
+			r := run(t, dir, bin, args...)
+			if r.code != 0 {
+				t.Fatalf("-json exits 0 even with findings; got\n%s", r)
+			}
+			if r.stderr != "" {
+				t.Errorf("want nothing on stderr, got %q", r.stderr)
+			}
+			var obj map[string]map[string]json.RawMessage
+			if err := json.Unmarshal([]byte(r.stdout), &obj); err != nil {
+				t.Fatalf("stdout is not one JSON object: %v\n%s", err, r.stdout)
+			}
+			checkDrainJSON(t, jsonFindings(t, dir, obj), wantDrain(tc.flag))
+		})
+	}
+
+	// A malformed value stops the command before it loads anything: the
+	// flag package's error and usage, exit 2.
+	for _, tc := range []struct{ value, err string }{
+		{"soon", `time: invalid duration "soon"`},
+		{"0s", "the stop timeout must be positive"},
+		{"-5s", "the stop timeout must be positive"},
+		{"", `time: invalid duration ""`},
+	} {
+		t.Run("bad-stop-timeout="+tc.value, func(t *testing.T) {
+			t.Parallel()
+			r := run(t, dir, bin, stopTimeoutFlag+"="+tc.value, "./...")
+			if r.code != 2 {
+				t.Errorf("want exit 2, got\n%s", r)
+			}
+			want := `invalid value "` + tc.value + `" for flag ` + stopTimeoutFlag + ": " + tc.err
+			if !strings.Contains(r.stderr, want) {
+				t.Errorf("stderr lacks %q:\n%s", want, r)
+			}
+			if strings.Contains(r.stderr, "e2e-drain") || r.stdout != "" {
+				t.Errorf("want no findings after a bad flag, got\n%s", r)
+			}
+		})
+	}
+}
+
+// TestDrainGoVet runs the command under go vet on testdata/e2e-drain.
+func TestDrainGoVet(t *testing.T) {
+	t.Parallel()
+	bin := sigtermlint(t)
+	gocmd := goTool(t)
+	dir := testdataDir(t, "e2e-drain")
+
+	for _, tc := range []struct{ name, flag string }{
+		{"text", ""},
+		// go vet passes the analyzer flag, as -flags lists it, through.
+		{"stop-timeout=10s", "10s"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			args := []string{"vet", "-vettool=" + bin, "./..."}
+			if tc.flag != "" {
+				args = []string{"vet", "-vettool=" + bin, stopTimeoutFlag + "=" + tc.flag, "./..."}
+			}
+			r := run(t, dir, gocmd, args...)
+			if r.code != 1 {
+				t.Fatalf("want exit 1 (findings), got\n%s", r)
+			}
+			checkDrainText(t, relPaths(dir, r.stderr), wantDrain(tc.flag))
+		})
+	}
+
+	t.Run("json", func(t *testing.T) {
+		r := run(t, dir, gocmd, "vet", "-vettool="+bin, "-json", "./...")
+		if r.code != 0 {
+			t.Fatalf("want exit 0, got\n%s", r)
+		}
+		checkDrainJSON(t, vetJSONFindings(t, dir, r.stdout), wantDrain(""))
+	})
+
+	// go vet does not know the flag's values: every run of the tool, one
+	// per package vetted (the standard library's included), fails on it
+	// and prints the error and its usage; go vet exits 1.
+	for _, tc := range []struct{ value, err string }{
+		{"soon", `time: invalid duration "soon"`},
+		{"0s", "the stop timeout must be positive"},
+	} {
+		t.Run("bad-stop-timeout="+tc.value, func(t *testing.T) {
+			r := run(t, dir, gocmd, "vet", "-vettool="+bin, stopTimeoutFlag+"="+tc.value, "./...")
+			if r.code == 0 {
+				t.Errorf("want non-zero exit, got\n%s", r)
+			}
+			want := `invalid value "` + tc.value + `" for flag ` + stopTimeoutFlag + ": " + tc.err
+			if !strings.Contains(r.stderr, want) {
+				t.Errorf("stderr lacks %q:\n%s", want, r)
+			}
+			if strings.Contains(r.stderr, "shutdown may take") || strings.Contains(r.stderr, "Shutdown gets") {
+				t.Errorf("want no findings after a bad flag, got\n%s", r)
+			}
+		})
+	}
 }

@@ -15,6 +15,10 @@ import (
 	"time"
 )
 
+// FlagSpelling is how users spell the flag, with the standalone command
+// and under go vet alike: analyzer flags carry the analyzer's name.
+const FlagSpelling = "-shutdown.stop-timeout"
+
 // Default is the stop timeout of ECS and Kubernetes.
 const Default = 30 * time.Second
 
@@ -25,7 +29,7 @@ const DirectivePrefix = "//sigtermlint:stop-timeout"
 // Timeout is a resolved stop timeout and where it came from.
 type Timeout struct {
 	D      time.Duration
-	Source string // "the default", "-stop-timeout", "//sigtermlint:stop-timeout at main.go:3"
+	Source string // "the default", "-shutdown.stop-timeout", "//sigtermlint:stop-timeout at main.go:3"
 }
 
 // BadDirective is a malformed directive, to be reported at Pos.
@@ -48,7 +52,7 @@ func Resolve(fset *token.FileSet, pkgName string, files []*ast.File, flag time.D
 		}
 	}
 	if flagSet {
-		return Timeout{D: flag, Source: "-stop-timeout"}, bad
+		return Timeout{D: flag, Source: FlagSpelling}, bad
 	}
 	return Timeout{D: flag, Source: "the default"}, bad
 }

@@ -19,7 +19,7 @@ func TestResolve(t *testing.T) {
 		wantBad    string
 	}{
 		{name: "default", src: "package main\n", flag: Default, want: 30 * time.Second, wantSource: "the default"},
-		{name: "flag", src: "package main\n", flag: 10 * time.Second, flagSet: true, want: 10 * time.Second, wantSource: "-stop-timeout"},
+		{name: "flag", src: "package main\n", flag: 10 * time.Second, flagSet: true, want: 10 * time.Second, wantSource: FlagSpelling},
 		{name: "directive wins", src: "package main\n\n//sigtermlint:stop-timeout 20s\n", flag: 10 * time.Second, flagSet: true,
 			want: 20 * time.Second, wantSource: "//sigtermlint:stop-timeout at main.go:3"},
 		{name: "compound duration", src: "package main\n//sigtermlint:stop-timeout 1m30s\n", flag: Default, want: 90 * time.Second,
