@@ -58,8 +58,12 @@ type scope struct {
 // stopCall is a graceful stop with a context: srv.Shutdown(ctx).
 type stopCall struct {
 	call *ast.CallExpr
-	ctx  ast.Expr
-	name string // for messages: "Shutdown", "(*echo.Echo).Shutdown"
+	ctx  ast.Expr // the context argument, or nil
+	// timeout is the duration argument of a stop that makes its own
+	// context.WithTimeout(context.Background(), d) (fiber's
+	// ShutdownWithTimeout(d)), or nil.
+	timeout ast.Expr
+	name    string // for messages: "Shutdown", "ShutdownWithTimeout"
 }
 
 // receive is a receive from a context's Done() or from a signal channel.
@@ -232,8 +236,13 @@ func (c *checker) stopOf(call *ast.CallExpr) (*stopCall, bool) {
 	if reach.Classify(fn) == reach.KindStop && len(call.Args) == 1 {
 		return &stopCall{call: call, ctx: call.Args[0], name: fn.Name()}, true
 	}
-	if f := c.reach.Fact(fn); f != nil && f.StopCtxParam > 0 && f.StopCtxParam <= len(call.Args) {
-		return &stopCall{call: call, ctx: call.Args[f.StopCtxParam-1], name: fn.Name()}, true
+	if f := c.reach.Fact(fn); f != nil {
+		if p := f.StopCtxParam; p > 0 && p <= len(call.Args) {
+			return &stopCall{call: call, ctx: call.Args[p-1], name: fn.Name()}, true
+		}
+		if p := f.StopTimeoutParam; p > 0 && p <= len(call.Args) {
+			return &stopCall{call: call, timeout: call.Args[p-1], name: fn.Name()}, true
+		}
 	}
 	return nil, false
 }

@@ -22,7 +22,7 @@ func (c *checker) checkStops(s *scope) {
 	budgets := map[*stopCall]*budget{}
 	reportedTimeout := false
 	for _, stop := range s.stops {
-		l := c.trace(s, stop.ctx, stop.call.Pos())
+		l := c.lineageOf(s, stop)
 		if d, ok := c.cancelled(s, stop, l); ok {
 			c.pass.Report(d)
 			continue
@@ -45,6 +45,16 @@ func (c *checker) checkStops(s *scope) {
 			})
 		}
 	}
+}
+
+// lineageOf traces a stop's context; a stop that takes a duration makes
+// a fresh bounded one at the call.
+func (c *checker) lineageOf(s *scope, stop *stopCall) lineage {
+	if stop.ctx != nil {
+		return c.trace(s, stop.ctx, stop.call.Pos())
+	}
+	d, ok := c.durs.Eval(stop.timeout)
+	return lineage{rooted: true, bounded: true, deadline: d, deadlineKnown: ok, timeoutCall: stop.call}
 }
 
 // timeoutSource says where a non-default stop timeout came from.

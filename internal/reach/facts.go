@@ -74,6 +74,11 @@ type FuncFact struct {
 	// function hands to a graceful stop (echo's Shutdown(ctx)): a call of
 	// it is a Shutdown with that context. 0: none.
 	StopCtxParam int
+	// StopTimeoutParam is the 1-based index of a duration parameter that
+	// bounds a graceful stop the function runs with a fresh
+	// context.WithTimeout(context.Background(), d) (fiber's
+	// ShutdownWithTimeout(d)). 0: none.
+	StopTimeoutParam int
 }
 
 func (*FuncFact) AFact() {}
@@ -82,6 +87,9 @@ func (f *FuncFact) String() string {
 	s := describe(f.Bits, f.SignalParam, f.Via)
 	if f.StopCtxParam > 0 {
 		s = fmt.Sprintf("%s stopctx:param%d)", strings.TrimSuffix(s, ")"), f.StopCtxParam)
+	}
+	if f.StopTimeoutParam > 0 {
+		s = fmt.Sprintf("%s stoptimeout:param%d)", strings.TrimSuffix(s, ")"), f.StopTimeoutParam)
 	}
 	return s
 }

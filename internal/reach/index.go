@@ -18,11 +18,14 @@ type assignments struct {
 	// is taken, they are assigned from a multi-value expression, a range
 	// clause or an element assignment, or with an operator.
 	opaque map[*types.Var]bool
+	// firstOf maps x in `x, y := f()` to the call, when that is x's only
+	// definition (x stays opaque for the rest).
+	firstOf map[*types.Var]*ast.CallExpr
 }
 
 // indexAssignments walks the package once and records its assignments.
 func indexAssignments(info *types.Info, files []*ast.File) *assignments {
-	a := &assignments{values: map[*types.Var][]ast.Expr{}, opaque: map[*types.Var]bool{}}
+	a := &assignments{values: map[*types.Var][]ast.Expr{}, opaque: map[*types.Var]bool{}, firstOf: map[*types.Var]*ast.CallExpr{}}
 	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -56,6 +59,15 @@ func (a *assignments) assign(info *types.Info, tok token.Token, lhs, rhs []ast.E
 	if len(lhs) != len(rhs) || (tok != token.ASSIGN && tok != token.DEFINE) {
 		for _, l := range lhs {
 			a.markOpaque(info, l)
+		}
+		if call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr); ok && len(rhs) == 1 && len(lhs) > 1 && tok == token.DEFINE {
+			if v := varOf(info, lhs[0]); v != nil {
+				if _, dup := a.firstOf[v]; dup {
+					a.firstOf[v] = nil // defined twice: unknown
+				} else {
+					a.firstOf[v] = call
+				}
+			}
 		}
 		return
 	}

@@ -139,6 +139,29 @@ func walkNodes(pass *analysis.Pass, nodes []*node, byFunc map[*types.Func]*node,
 			}
 		}
 	}
+	forwardStopContexts(w, nodes)
+}
+
+// forwardStopContexts finds the functions that hand their context (or
+// their timeout) to another function of the package that hands it to a
+// graceful stop (fiber's ShutdownWithTimeout calls ShutdownWithContext),
+// until nothing changes.
+func forwardStopContexts(w *walker, nodes []*node) {
+	for changed := true; changed; {
+		changed = false
+		for _, n := range nodes {
+			before := [2]int{n.stopCtxParam, n.stopTimeoutParam}
+			w.n = n
+			for _, it := range n.items {
+				if c := it.callee; c != nil && it.call != nil && c.stopCtxParam > 0 && c.stopCtxParam <= len(it.call.Args) {
+					w.stopCtx(it.call.Args[c.stopCtxParam-1])
+				}
+			}
+			if before != [2]int{n.stopCtxParam, n.stopTimeoutParam} {
+				changed = true
+			}
+		}
+	}
 }
 
 // storedFuncValues are the function values assigned to this package's
@@ -158,7 +181,7 @@ func storedFuncValues(pass *analysis.Pass, a *assignments) map[ast.Expr]bool {
 }
 
 func (n *node) fact() *FuncFact {
-	return &FuncFact{Bits: n.bits, SignalParam: n.sigParam, Via: n.via, StopCtxParam: n.stopCtxParam}
+	return &FuncFact{Bits: n.bits, SignalParam: n.sigParam, Via: n.via, StopCtxParam: n.stopCtxParam, StopTimeoutParam: n.stopTimeoutParam}
 }
 
 // exportFacts exports a fact for each function that reaches something,
@@ -175,7 +198,7 @@ func exportFacts(pass *analysis.Pass, nodes []*node, inits []*node) {
 		pass.ExportPackageFact(&init)
 	}
 	for _, n := range nodes {
-		if n.fn == nil || (n.bits == 0 && n.sigParam == 0 && n.stopCtxParam == 0) || n.fn.Name() == "init" {
+		if n.fn == nil || (n.bits == 0 && n.sigParam == 0 && n.stopCtxParam == 0 && n.stopTimeoutParam == 0) || n.fn.Name() == "init" {
 			continue
 		}
 		pass.ExportObjectFact(n.fn, n.fact())

@@ -26,6 +26,9 @@ type node struct {
 	// stopCtxParam: the parameter handed to a graceful stop as its
 	// context, found in the node's own body (not through its callees).
 	stopCtxParam int
+	// stopTimeoutParam: the duration parameter that bounds a graceful
+	// stop run with a fresh context.WithTimeout(context.Background(), d).
+	stopTimeoutParam int
 }
 
 // An item is one thing a node's body does that matters: a recognized
@@ -241,11 +244,40 @@ func (w *walker) callFunc(fn *types.Func, call *ast.CallExpr) {
 // stopCtx records that the node hands its context parameter to a
 // graceful stop.
 func (w *walker) stopCtx(arg ast.Expr) {
-	if id, ok := ast.Unparen(arg).(*ast.Ident); ok {
-		if v, ok := w.pass.TypesInfo.Uses[id].(*types.Var); ok && w.n.params[v] > 0 && w.n.stopCtxParam == 0 {
-			w.n.stopCtxParam = w.n.params[v]
+	id, ok := ast.Unparen(arg).(*ast.Ident)
+	if !ok {
+		return
+	}
+	v, ok := w.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return
+	}
+	if p := w.n.params[v]; p > 0 {
+		if w.n.stopCtxParam == 0 {
+			w.n.stopCtxParam = p
+		}
+		return
+	}
+	// ctx, cancel := context.WithTimeout(context.Background(), d) with d
+	// a parameter: the caller's d bounds the stop.
+	call := w.assigns.firstOf[v]
+	if call == nil || len(call.Args) != 2 || !isContextFunc(w.pass.TypesInfo, call, "WithTimeout") {
+		return
+	}
+	root, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr)
+	if !ok || !(isContextFunc(w.pass.TypesInfo, root, "Background") || isContextFunc(w.pass.TypesInfo, root, "TODO")) {
+		return
+	}
+	if d, ok := ast.Unparen(call.Args[1]).(*ast.Ident); ok {
+		if dv, ok := w.pass.TypesInfo.Uses[d].(*types.Var); ok && w.n.params[dv] > 0 && !w.assigns.opaque[dv] && len(w.assigns.values[dv]) == 0 && w.n.stopTimeoutParam == 0 {
+			w.n.stopTimeoutParam = w.n.params[dv]
 		}
 	}
+}
+
+func isContextFunc(info *types.Info, call *ast.CallExpr, name string) bool {
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	return ok && fn.Pkg() != nil && fn.Pkg().Path() == "context" && fn.Name() == name
 }
 
 // returnsServeErr records a `return srv.Serve(l)`: the node's error is

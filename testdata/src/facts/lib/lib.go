@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 )
 
 type Server struct{ srv *http.Server }
@@ -53,3 +54,14 @@ func Ping(n int) { // want Ping:`reach\(sigint\)`
 }
 
 func Pong(n int) { Ping(n) } // want Pong:`reach\(sigint\)`
+
+// StopWithin bounds a graceful stop with its parameter, as fiber's
+// ShutdownWithTimeout does, through a function of the package.
+func StopWithin(s *Server, d time.Duration) error { // want StopWithin:`reach\(stop stoptimeout:param2\)`
+	ctx, cancel := context.WithTimeout(context.Background(), d)
+	defer cancel()
+	return s.Stop(ctx)
+}
+
+// StopCtx hands its context on through a function of the package.
+func StopCtx(ctx context.Context, s *Server) error { return s.Stop(ctx) } // want StopCtx:`reach\(stop stopctx:param1\)`
