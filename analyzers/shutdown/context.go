@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"time"
 
+	"github.com/sigtermlint/sigtermlint/internal/typeshelper"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -87,7 +88,7 @@ func (c *checker) trace(s *scope, e ast.Expr, at token.Pos) lineage {
 			}
 			e = x.Args[0]
 		case *ast.Ident, *ast.SelectorExpr:
-			v := varOf(c.pass.TypesInfo, x)
+			v := typeshelper.VarOf(c.pass.TypesInfo, x)
 			if v == nil || seen[v] {
 				return l
 			}

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/sigtermlint/sigtermlint/internal/reach"
+	"github.com/sigtermlint/sigtermlint/internal/typeshelper"
 )
 
 // isExitCall reports whether a call ends the process or the goroutine's
@@ -59,7 +60,7 @@ func (c *checker) serveCall(e ast.Expr) (*ast.CallExpr, *types.Func, serveKind) 
 	if !ok {
 		return nil, nil, notServe
 	}
-	recv := varOf(c.pass.TypesInfo, sel.X)
+	recv := typeshelper.VarOf(c.pass.TypesInfo, sel.X)
 	if recv == nil || !c.stoppers[recv] {
 		return nil, nil, notServe // nothing stops this server: exiting on its error is fine
 	}
@@ -196,7 +197,7 @@ func (c *checker) checkMainReturn() {
 		if c.exited[call] {
 			return // reported at the exit on its error
 		}
-		recv := varOf(c.pass.TypesInfo, ast.Unparen(call.Fun).(*ast.SelectorExpr).X)
+		recv := typeshelper.VarOf(c.pass.TypesInfo, ast.Unparen(call.Fun).(*ast.SelectorExpr).X)
 		if !c.stoppedInGoroutine(mainScope, recv) {
 			return
 		}
@@ -253,7 +254,7 @@ func (c *checker) stoppedInGoroutine(mainScope *scope, recv *types.Var) bool {
 		found := false
 		ast.Inspect(s.body, func(n ast.Node) bool {
 			if call, ok := n.(*ast.CallExpr); ok {
-				if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && varOf(c.pass.TypesInfo, sel.X) == recv {
+				if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && typeshelper.VarOf(c.pass.TypesInfo, sel.X) == recv {
 					if _, ok := c.stopOf(call); ok {
 						found = true
 					}

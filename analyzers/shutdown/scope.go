@@ -11,6 +11,7 @@ import (
 	"github.com/sigtermlint/sigtermlint/internal/durations"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
 	"github.com/sigtermlint/sigtermlint/internal/stoptimeout"
+	"github.com/sigtermlint/sigtermlint/internal/typeshelper"
 )
 
 // checker holds what the analysis of one package needs.
@@ -180,26 +181,26 @@ func (c *checker) recordDefs(s *scope, tok token.Token, lhs, rhs []ast.Expr) {
 	switch {
 	case len(lhs) == len(rhs):
 		for i, l := range lhs {
-			if v := varOf(c.pass.TypesInfo, l); v != nil {
+			if v := typeshelper.VarOf(c.pass.TypesInfo, l); v != nil {
 				c.defs[v] = append(c.defs[v], def{value: rhs[i], pos: l.Pos(), scope: s})
 			}
 		}
 	case len(rhs) == 1 && len(lhs) == 2:
 		// ctx, cancel := context.WithTimeout(...)
-		v := varOf(c.pass.TypesInfo, lhs[0])
+		v := typeshelper.VarOf(c.pass.TypesInfo, lhs[0])
 		if v == nil {
 			return
 		}
 		d := def{value: rhs[0], pos: lhs[0].Pos(), scope: s}
 		if call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr); ok && contextFunc(c.pass.TypesInfo, call) != "" {
-			d.cancel = varOf(c.pass.TypesInfo, lhs[1])
+			d.cancel = typeshelper.VarOf(c.pass.TypesInfo, lhs[1])
 		} else {
 			d.value = nil // a multi-value call we cannot see into
 		}
 		c.defs[v] = append(c.defs[v], d)
 	default:
 		for _, l := range lhs {
-			if v := varOf(c.pass.TypesInfo, l); v != nil {
+			if v := typeshelper.VarOf(c.pass.TypesInfo, l); v != nil {
 				c.defs[v] = append(c.defs[v], def{pos: l.Pos(), scope: s})
 			}
 		}
@@ -262,7 +263,7 @@ func (c *checker) recordStopper(call *ast.CallExpr) {
 		stops = true
 	}
 	if stops {
-		if v := varOf(c.pass.TypesInfo, sel.X); v != nil {
+		if v := typeshelper.VarOf(c.pass.TypesInfo, sel.X); v != nil {
 			c.stoppers[v] = true
 		}
 	}
@@ -274,7 +275,7 @@ func (c *checker) receiveOf(u *ast.UnaryExpr) (receive, bool) {
 	if call, ok := ast.Unparen(u.X).(*ast.CallExpr); ok {
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Done" && len(call.Args) == 0 {
 			if isContext(info.TypeOf(sel.X)) {
-				if v := varOf(info, sel.X); v != nil {
+				if v := typeshelper.VarOf(info, sel.X); v != nil {
 					return receive{ctx: v}, true
 				}
 			}
@@ -302,18 +303,6 @@ func (c *checker) commReceive(cc *ast.CommClause) (receive, bool) {
 		return c.receiveOf(u)
 	}
 	return receive{}, false
-}
-
-func varOf(info *types.Info, e ast.Expr) *types.Var {
-	var obj types.Object
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		obj = info.ObjectOf(x)
-	case *ast.SelectorExpr:
-		obj = info.Uses[x.Sel]
-	}
-	v, _ := obj.(*types.Var)
-	return v
 }
 
 func isPkgFunc(fn *types.Func, pkg, name string) bool {

@@ -10,6 +10,8 @@ import (
 	"go/token"
 	"go/types"
 	"time"
+
+	"github.com/sigtermlint/sigtermlint/internal/typeshelper"
 )
 
 // Resolver resolves durations within one package.
@@ -88,22 +90,12 @@ func (r *Resolver) markOpaque(e ast.Expr) {
 	}
 }
 
-func (r *Resolver) varOf(e ast.Expr) *types.Var {
-	var obj types.Object
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		obj = r.info.ObjectOf(x)
-	case *ast.SelectorExpr:
-		obj = r.info.Uses[x.Sel]
-	}
-	v, _ := obj.(*types.Var)
-	return v
-}
+func (r *Resolver) varOf(e ast.Expr) *types.Var { return typeshelper.VarOf(r.info, e) }
 
 // durationVar matches flag.DurationVar(&v, name, default, usage) and the
 // FlagSet method of the same name.
 func (r *Resolver) durationVar(call *ast.CallExpr) (*types.Var, ast.Expr, bool) {
-	fn := calleeFunc(r.info, call)
+	fn := typeshelper.FuncOf(r.info, call.Fun)
 	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "flag" || fn.Name() != "DurationVar" || len(call.Args) != 4 {
 		return nil, nil, false
 	}
@@ -139,7 +131,7 @@ func (r *Resolver) eval(e ast.Expr, depth int) (time.Duration, bool) {
 		if v := r.varOf(x.X); v != nil {
 			if vals := r.values[v]; len(vals) == 1 && !r.opaque[v] {
 				if call, ok := ast.Unparen(vals[0]).(*ast.CallExpr); ok {
-					if fn := calleeFunc(r.info, call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "flag" && fn.Name() == "Duration" && len(call.Args) == 3 {
+					if fn := typeshelper.FuncOf(r.info, call.Fun); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "flag" && fn.Name() == "Duration" && len(call.Args) == 3 {
 						return r.eval(call.Args[1], depth+1)
 					}
 				}
@@ -216,16 +208,4 @@ func (r *Resolver) intValue(e ast.Expr, depth int) (int64, bool) {
 		return 0, false
 	}
 	return r.intValue(r.values[v][0], depth+1)
-}
-
-func calleeFunc(info *types.Info, call *ast.CallExpr) *types.Func {
-	var obj types.Object
-	switch f := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		obj = info.Uses[f]
-	case *ast.SelectorExpr:
-		obj = info.Uses[f.Sel]
-	}
-	fn, _ := obj.(*types.Func)
-	return fn
 }

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/sigtermlint/sigtermlint/internal/typeshelper"
 )
 
 // assignments records, for every variable and struct field of the
@@ -61,7 +63,7 @@ func (a *assignments) assign(info *types.Info, tok token.Token, lhs, rhs []ast.E
 			a.markOpaque(info, l)
 		}
 		if call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr); ok && len(rhs) == 1 && len(lhs) > 1 && tok == token.DEFINE {
-			if v := varOf(info, lhs[0]); v != nil {
+			if v := typeshelper.VarOf(info, lhs[0]); v != nil {
 				if _, dup := a.firstOf[v]; dup {
 					a.firstOf[v] = nil // defined twice: unknown
 				} else {
@@ -72,7 +74,7 @@ func (a *assignments) assign(info *types.Info, tok token.Token, lhs, rhs []ast.E
 		return
 	}
 	for i, l := range lhs {
-		if v := varOf(info, l); v != nil {
+		if v := typeshelper.VarOf(info, l); v != nil {
 			a.values[v] = append(a.values[v], rhs[i])
 		} else {
 			a.markOpaque(info, l) // sigs[0] = x: the slice's elements change
@@ -111,7 +113,7 @@ func (a *assignments) markOpaque(info *types.Info, e ast.Expr) {
 	for e != nil {
 		switch x := e.(type) {
 		case *ast.Ident, *ast.SelectorExpr:
-			if v := varOf(info, x); v != nil {
+			if v := typeshelper.VarOf(info, x); v != nil {
 				a.opaque[v] = true
 			}
 			return
@@ -127,19 +129,6 @@ func (a *assignments) markOpaque(info *types.Info, e ast.Expr) {
 	}
 }
 
-// varOf returns the variable or field an identifier or selector denotes.
-func varOf(info *types.Info, e ast.Expr) *types.Var {
-	var obj types.Object
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		obj = info.ObjectOf(x)
-	case *ast.SelectorExpr:
-		obj = info.Uses[x.Sel]
-	}
-	v, _ := obj.(*types.Var)
-	return v
-}
-
 // funcOf resolves a function-typed variable or field to the one function
 // assigned to it in this package, or nil when there is not exactly one.
 func (a *assignments) funcOf(info *types.Info, v *types.Var) *types.Func {
@@ -148,25 +137,11 @@ func (a *assignments) funcOf(info *types.Info, v *types.Var) *types.Func {
 	}
 	var fn *types.Func
 	for _, val := range a.values[v] {
-		f := funcValue(info, val)
+		f := typeshelper.FuncOf(info, val)
 		if f == nil || (fn != nil && f != fn) {
 			return nil
 		}
 		fn = f
 	}
-	return fn
-}
-
-// funcValue returns the function an expression names (F, pkg.F, x.M, T.M),
-// or nil.
-func funcValue(info *types.Info, e ast.Expr) *types.Func {
-	var obj types.Object
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		obj = info.Uses[x]
-	case *ast.SelectorExpr:
-		obj = info.Uses[x.Sel]
-	}
-	fn, _ := obj.(*types.Func)
 	return fn
 }

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+
+	"github.com/sigtermlint/sigtermlint/internal/typeshelper"
 )
 
 // sigSet is what a signal list handed to signal.Notify holds.
@@ -109,7 +111,7 @@ func (e *signalEval) slice(x ast.Expr) sigSet {
 			}
 		}
 	case *ast.Ident, *ast.SelectorExpr:
-		if v := varOf(e.info, x); v != nil {
+		if v := typeshelper.VarOf(e.info, x); v != nil {
 			return e.variable(v, e.slice)
 		}
 	}
@@ -132,7 +134,7 @@ func (e *signalEval) elem(x ast.Expr) sigSet {
 		}
 		return sigSet{n: 1} // os.Kill, SIGHUP, ...: handles neither
 	}
-	v := varOf(e.info, x)
+	v := typeshelper.VarOf(e.info, x)
 	if v == nil {
 		return sigSet{bits: SigUnknown}
 	}
