@@ -7,10 +7,10 @@
 //
 // Kubernetes, ECS, docker and Cloud Run stop a container by sending
 // SIGTERM, waiting a stop timeout (30s on Kubernetes and ECS, 10s for
-// docker stop) and then sending SIGKILL. A server that ignores SIGTERM
-// makes every deploy wait out the whole timeout and is then killed with
-// its requests in flight; one that exits on SIGTERM without draining cuts
-// them off at once.
+// docker stop) and then sending SIGKILL. The Go runtime ends a program
+// that does not handle SIGTERM the moment it arrives, with its requests in
+// flight; one that traps SIGTERM but exits without draining cuts them off
+// just the same.
 //
 // In a package main whose main function, init functions or package
 // initialization reach a serve call (net/http, grpc, fasthttp, or any

@@ -51,8 +51,8 @@ func diagnose(pass *analysis.Pass, prog *reach.Program, site reach.ServeSite) (a
 	bits := prog.Bits
 	switch {
 	case bits&reach.SigTERM != 0:
-		if bits&reach.Stop != 0 {
-			return d, false
+		if bits&(reach.Stop|reach.StopUnknown) != 0 {
+			return d, false // drained, or maybe: a stop behind an assertion is unknown
 		}
 		d.Category = CategoryNoShutdown
 		if site.NoHandle {
@@ -65,12 +65,12 @@ func diagnose(pass *analysis.Pass, prog *reach.Program, site reach.ServeSite) (a
 		return d, false // a signal list we could not resolve may hold SIGTERM
 	case bits&reach.SigINT != 0:
 		d.Category = CategorySIGINTOnly
-		d.Message = fmt.Sprintf("server started via %s handles SIGINT but not SIGTERM, the signal orchestrators stop it with: every deploy waits out the stop timeout, then SIGKILL cuts its in-flight requests", site.Via)
+		d.Message = fmt.Sprintf("server started via %s handles SIGINT but not SIGTERM, the signal orchestrators send: the Go runtime exits at once on SIGTERM and cuts off its in-flight requests on every deploy", site.Via)
 		d.Related = related(prog, reach.SigINT, "only SIGINT is handled here")
 		d.SuggestedFixes = addSIGTERM(pass, prog)
 	default:
 		d.Category = CategoryNoSIGTERM
-		d.Message = fmt.Sprintf("server started via %s never handles SIGTERM: every deploy waits out the stop timeout, then SIGKILL cuts its in-flight requests", site.Via)
+		d.Message = fmt.Sprintf("server started via %s never handles SIGTERM: the Go runtime exits at once on SIGTERM and cuts off its in-flight requests on every deploy", site.Via)
 	}
 	return d, true
 }

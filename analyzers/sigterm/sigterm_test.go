@@ -23,6 +23,7 @@ func TestRules(t *testing.T) {
 		"sigterm/noshutdown/...",
 		"sigterm/clean/...",
 		"crosspkg/...",
+		"sigterm/regress/...",
 	)
 }
 

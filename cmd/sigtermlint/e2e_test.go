@@ -203,7 +203,7 @@ const (
 	notifyPosn  = "cmd/intonly/main.go:17:2"  // signal.Notify(c, os.Interrupt)
 
 	chain         = "server started via server.Run -> (*http.Server).ListenAndServe"
-	noSIGTERMMsg  = chain + " never handles SIGTERM: every deploy waits out the stop timeout, then SIGKILL cuts its in-flight requests"
+	noSIGTERMMsg  = chain + " never handles SIGTERM: the Go runtime exits at once on SIGTERM and cuts off its in-flight requests on every deploy"
 	sigintOnlyMsg = chain + " handles SIGINT but not SIGTERM"
 )
 

@@ -11,10 +11,10 @@ type Bits uint8
 const (
 	// Serve: a serve call (net/http, grpc, fasthttp) is reachable.
 	Serve Bits = 1 << iota
-	// ServeNoHandle: the serve call reached is the package-level
-	// http.ListenAndServe/Serve (or fasthttp's), which leaves no server
-	// value to shut down. Only set together with Serve.
-	ServeNoHandle
+	// ServeSync: the function blocks in a serve call in its own flow (a
+	// statement of its body, not a goroutine, a branch or a loop): what
+	// its caller does after calling it runs only once the server stopped.
+	ServeSync
 	// SigTERM: a signal.Notify or NotifyContext whose list holds SIGTERM
 	// (or lists no signal at all) is reachable.
 	SigTERM
@@ -26,6 +26,10 @@ const (
 	// Stop: a graceful stop ((*http.Server).Shutdown, (*grpc.Server).GracefulStop,
 	// fasthttp's Shutdown) is reachable.
 	Stop
+	// StopUnknown: a value is asserted to an interface with a stopping
+	// method (x.(interface{ Shutdown(context.Context) error }), x.(io.Closer)):
+	// what it stops cannot be known, so a graceful stop may be reachable.
+	StopUnknown
 	// ServeErr: the function returns the error of a net/http serve call
 	// as its own (echo's Start), so http.ErrServerClosed comes out of it.
 	// Unlike the other bits it does not pass to callers.
@@ -37,11 +41,12 @@ var bitNames = []struct {
 	name string
 }{
 	{Serve, "serve"},
-	{ServeNoHandle, "nohandle"},
+	{ServeSync, "servesync"},
 	{SigTERM, "sigterm"},
 	{SigINT, "sigint"},
 	{SigUnknown, "sigunknown"},
 	{Stop, "stop"},
+	{StopUnknown, "stopunknown"},
 	{ServeErr, "serveerr"},
 }
 

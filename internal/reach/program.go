@@ -72,7 +72,7 @@ func buildProgram(pass *analysis.Pass, byFunc map[*types.Func]*node, inits []*no
 	p := &Program{}
 
 	// What the program reaches.
-	cut := servingCutoff(mainNode)
+	cut := servingCutoff(mainNode, eval)
 	for _, it := range mainNode.items {
 		if cut.IsValid() && it.pos >= cut {
 			continue
@@ -83,9 +83,19 @@ func buildProgram(pass *analysis.Pass, byFunc map[*types.Func]*node, inits []*no
 	for _, n := range inits {
 		p.Bits |= n.bits
 	}
-	for _, f := range pass.AllPackageFacts() {
-		if init, ok := f.Fact.(*InitFact); ok {
-			p.Bits |= init.Bits
+	var initServe *ServeSite // serving reached only through an imported package's initialization
+	facts := pass.AllPackageFacts()
+	sort.Slice(facts, func(i, j int) bool { return facts[i].Package.Path() < facts[j].Package.Path() })
+	for _, f := range facts {
+		init, ok := f.Fact.(*InitFact)
+		if !ok {
+			continue
+		}
+		p.Bits |= init.Bits
+		if init.Bits&Serve != 0 && init.Via != "" && initServe == nil {
+			via := f.Package.Name() + ".init -> " + init.Via
+			name := mainNode.decl.Name
+			initServe = &ServeSite{Pos: name.Pos(), End: name.End(), Via: via, NoHandle: noHandle(via)}
 		}
 	}
 
@@ -96,7 +106,7 @@ func buildProgram(pass *analysis.Pass, byFunc map[*types.Func]*node, inits []*no
 			// Calls of package main's own functions are not sites: the
 			// sites are inside the callee, which is reached too.
 			if it.callee == nil && it.bits&Serve != 0 {
-				p.Serves = append(p.Serves, ServeSite{Pos: it.pos, End: it.end, Via: it.via, NoHandle: it.bits&ServeNoHandle != 0})
+				p.Serves = append(p.Serves, ServeSite{Pos: it.pos, End: it.end, Via: it.via, NoHandle: noHandle(it.via)})
 			}
 			if it.notify || it.intElem != nil {
 				b, _, _ := it.contribution(n, eval)
@@ -104,29 +114,39 @@ func buildProgram(pass *analysis.Pass, byFunc map[*types.Func]*node, inits []*no
 			}
 		}
 	}
+	if len(p.Serves) == 0 && initServe != nil {
+		// A command kept in another package's variable (cobra, urfave/cli)
+		// serves through that package's initialization: report at main.
+		p.Serves = append(p.Serves, *initServe)
+	}
 	sort.Slice(p.Serves, func(i, j int) bool { return p.Serves[i].Pos < p.Serves[j].Pos })
 	sort.Slice(p.Notifies, func(i, j int) bool { return p.Notifies[i].Pos < p.Notifies[j].Pos })
 	return p
 }
 
-// servingCutoff returns the end of the first blocking serve call made by
-// main itself (srv.Serve(lis) in main's own flow, outside any loop):
-// what main does after it runs only once the server has stopped.
-func servingCutoff(mainNode *node) token.Pos {
+// servingCutoff returns the end of the first call in main's own flow that
+// blocks in a serve call (srv.Serve(lis), or a function that does, such as
+// gin's Run): what main does after it runs only once the server stopped.
+func servingCutoff(mainNode *node, eval func(*node) *signalEval) token.Pos {
 	for _, it := range mainNode.items {
-		if !it.directServe || it.async {
+		if !it.blocking {
 			continue
 		}
-		for _, stmt := range mainNode.decl.Body.List {
-			if stmt.Pos() <= it.pos && it.end <= stmt.End() {
-				switch stmt.(type) {
-				case *ast.ExprStmt, *ast.AssignStmt, *ast.IfStmt, *ast.ReturnStmt, *ast.DeclStmt:
-					return it.end
-				}
-			}
+		if b, _, _ := it.contribution(mainNode, eval); b&ServeSync != 0 {
+			return it.end
 		}
 	}
 	return token.NoPos
+}
+
+// noHandle reports whether a serve chain ends in a package-level serve
+// function (http.ListenAndServe), which leaves no server to shut down.
+func noHandle(via string) bool {
+	last := via
+	if i := strings.LastIndex(via, " -> "); i >= 0 {
+		last = via[i+len(" -> "):]
+	}
+	return last != "" && !strings.HasPrefix(last, "(")
 }
 
 // reachable lists the nodes reached from roots through calls and

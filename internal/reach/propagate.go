@@ -70,9 +70,12 @@ func (it *item) contribution(n *node, eval func(n *node) *signalEval) (Bits, int
 	if c == nil {
 		return it.bits, it.sigParam, it.via
 	}
-	bits := c.bits &^ ServeErr // returning it is the callee's business
+	bits := c.bits &^ (ServeErr | it.mask) // returning it is the callee's business
+	if !it.blocking {
+		bits &^= ServeSync
+	}
 	via := ""
-	if c.via != "" && c.fn != nil {
+	if c.via != "" && c.fn != nil && it.mask&Serve == 0 {
 		via = funcName(c.fn) + " -> " + c.via
 	}
 	param := 0

@@ -122,11 +122,12 @@ func walkNodes(pass *analysis.Pass, nodes []*node, byFunc map[*types.Func]*node,
 		if n.decl != nil {
 			if n.decl.Body != nil {
 				w.results = []*types.Tuple{n.fn.Type().(*types.Signature).Results()}
+				w.flow = flowOf(n.decl.Body)
 				w.walk(n.decl.Body)
 			}
 			continue
 		}
-		w.results = nil
+		w.results, w.flow = nil, nil
 		for _, f := range pass.Files {
 			for _, d := range f.Decls {
 				if gd, ok := d.(*ast.GenDecl); ok {

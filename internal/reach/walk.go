@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -46,6 +47,14 @@ type item struct {
 	async bool
 	// directServe: a recognized serve call (it blocks until the server stops).
 	directServe bool
+	// blocking: a call in the node's own flow, in a statement of its body
+	// (not in a branch, a loop, a goroutine or a literal): if it blocks
+	// in a serve call, so does the node.
+	blocking bool
+	// mask drops bits the item must not pass on: a value converted to a
+	// standard-library interface may be closed or stopped through it, but
+	// is never started through it.
+	mask Bits
 
 	callee *node         // a function of this package, called or mentioned
 	call   *ast.CallExpr // set when callee is called, to resolve its signal parameter
@@ -61,11 +70,51 @@ type walker struct {
 	stored  map[ast.Expr]bool // function values stored in resolvable fields: not mentions
 	n       *node
 	eval    signalEval
+	flow    []ast.Node // see flowOf
+	mask    Bits       // bits mentions made now must not pass on
 	async   int
 	results []*types.Tuple // result types of the enclosing functions, innermost last
 }
 
-func (w *walker) add(it *item) { it.async = w.async > 0; w.n.items = append(w.n.items, it) }
+// add records an item; called says whether it is a call (not a mention).
+func (w *walker) add(it *item, called bool) {
+	it.async = w.async > 0
+	it.blocking = called && !it.async && w.inFlow(it.pos)
+	if !it.blocking {
+		it.bits &^= ServeSync
+	}
+	w.n.items = append(w.n.items, it)
+}
+
+// inFlow reports whether pos is in a statement of the node's body that
+// runs unconditionally, once, when reached.
+func (w *walker) inFlow(pos token.Pos) bool {
+	for _, r := range w.flow {
+		if r.Pos() <= pos && pos < r.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// flowOf lists the parts of a body's statements that run in its own flow:
+// expression statements, assignments' values, returned values,
+// declarations, and an if statement's init and condition.
+func flowOf(body *ast.BlockStmt) []ast.Node {
+	var flow []ast.Node
+	for _, stmt := range body.List {
+		switch st := stmt.(type) {
+		case *ast.ExprStmt, *ast.AssignStmt, *ast.ReturnStmt, *ast.DeclStmt:
+			flow = append(flow, st)
+		case *ast.IfStmt:
+			if st.Init != nil {
+				flow = append(flow, st.Init)
+			}
+			flow = append(flow, st.Cond)
+		}
+	}
+	return flow
+}
 
 func (w *walker) walk(n ast.Node) {
 	if n == nil {
@@ -114,11 +163,17 @@ func (w *walker) visit(n ast.Node) bool {
 			w.mention(fn, n)
 		}
 	case *ast.AssignStmt:
-		if len(n.Lhs) == len(n.Rhs) {
-			for i, l := range n.Lhs {
-				if n.Tok == token.ASSIGN {
+		if n.Tok == token.ASSIGN {
+			if len(n.Lhs) == len(n.Rhs) {
+				for i, l := range n.Lhs {
 					w.convert(n.Rhs[i], info.TypeOf(l))
 				}
+			} else if len(n.Rhs) == 1 {
+				dsts := make([]types.Type, len(n.Lhs))
+				for i, l := range n.Lhs {
+					dsts[i] = info.TypeOf(l)
+				}
+				w.convertTuple(n.Rhs[0], dsts)
 			}
 		}
 	case *ast.ValueSpec:
@@ -137,6 +192,12 @@ func (w *walker) visit(n ast.Node) bool {
 				for i, r := range n.Results {
 					w.convert(r, res.At(i).Type())
 				}
+			} else if res != nil && len(n.Results) == 1 {
+				dsts := make([]types.Type, res.Len())
+				for i := range dsts {
+					dsts[i] = res.At(i).Type()
+				}
+				w.convertTuple(n.Results[0], dsts)
 			}
 		}
 	case *ast.SendStmt:
@@ -145,6 +206,18 @@ func (w *walker) visit(n ast.Node) bool {
 		}
 	case *ast.CompositeLit:
 		w.compositeLit(n)
+	case *ast.TypeAssertExpr:
+		if n.Type != nil {
+			w.assertion(info.TypeOf(n.Type), n)
+		}
+	case *ast.TypeSwitchStmt:
+		for _, cc := range n.Body.List {
+			for _, t := range cc.(*ast.CaseClause).List {
+				if tv, ok := info.Types[t]; ok && tv.IsType() {
+					w.assertion(tv.Type, t)
+				}
+			}
+		}
 	}
 	return true
 }
@@ -166,6 +239,7 @@ func (w *walker) call(call *ast.CallExpr) {
 	} else if sig, ok := typeUnder[*types.Signature](info.TypeOf(call.Fun)); ok {
 		w.convertArgs(call, sig)
 	}
+	w.instances(call.Fun)
 	w.walkFun(call.Fun)
 	for _, a := range call.Args {
 		w.walk(a)
@@ -201,10 +275,8 @@ func (w *walker) callFunc(fn *types.Func, call *ast.CallExpr) {
 	}
 	it := &item{pos: call.Pos(), end: call.End()}
 	switch Classify(fn) {
-	case KindServe:
-		it.bits, it.via, it.directServe = Serve, funcName(fn), true
-	case KindServeNoHandle:
-		it.bits, it.via, it.directServe = Serve|ServeNoHandle, funcName(fn), true
+	case KindServe, KindServeNoHandle:
+		it.bits, it.via, it.directServe = Serve|ServeSync, funcName(fn), true
 	case KindStop:
 		it.bits = Stop
 		if len(call.Args) == 1 {
@@ -238,7 +310,7 @@ func (w *walker) callFunc(fn *types.Func, call *ast.CallExpr) {
 			it.sigParam, it.intElem = s.param, s.intElem
 		}
 	}
-	w.add(it)
+	w.add(it, true)
 }
 
 // stopCtx records that the node hands its context parameter to a
@@ -315,10 +387,8 @@ func (w *walker) mention(fn *types.Func, at ast.Expr) {
 	}
 	it := &item{pos: at.Pos(), end: at.End()}
 	switch Classify(fn) {
-	case KindServe:
+	case KindServe, KindServeNoHandle:
 		it.bits, it.via = Serve, funcName(fn)
-	case KindServeNoHandle:
-		it.bits, it.via = Serve|ServeNoHandle, funcName(fn)
 	case KindStop:
 		it.bits = Stop
 	case KindNotify:
@@ -337,7 +407,12 @@ func (w *walker) mention(fn *types.Func, at ast.Expr) {
 			it.bits |= SigUnknown
 		}
 	}
-	w.add(it)
+	it.mask = w.mask
+	it.bits &^= w.mask
+	if w.mask&Serve != 0 {
+		it.via = ""
+	}
+	w.add(it, false)
 }
 
 // importFact returns fn's fact, or nil. Standard library functions have
@@ -415,25 +490,110 @@ func (w *walker) compositeLit(lit *ast.CompositeLit) {
 // interface may run them. This is how a server kept behind an interface
 // (kratos' transport.Server, a project's Runner) resolves.
 func (w *walker) convert(x ast.Expr, dst types.Type) {
-	if dst == nil {
+	w.convertType(w.pass.TypesInfo.TypeOf(x), x, dst)
+}
+
+// convertTuple credits the values of a multi-value call (return f(),
+// a, b := f()) converted to the types dsts.
+func (w *walker) convertTuple(call ast.Expr, dsts []types.Type) {
+	tuple, ok := w.pass.TypesInfo.TypeOf(call).(*types.Tuple)
+	if !ok || tuple.Len() != len(dsts) {
+		return
+	}
+	for i, dst := range dsts {
+		w.convertType(tuple.At(i).Type(), call, dst)
+	}
+}
+
+// convertType credits a value of type src, at x, converted to dst. A
+// value converted to a standard-library interface (io.Closer, say) may be
+// closed or stopped through it, never started: the serve bits are masked.
+func (w *walker) convertType(src types.Type, x ast.Expr, dst types.Type) {
+	if dst == nil || src == nil {
 		return
 	}
 	iface, ok := dst.Underlying().(*types.Interface)
-	if !ok || iface.NumMethods() == 0 || isStdInterface(dst) {
-		return
-	}
-	src := w.pass.TypesInfo.TypeOf(x)
-	if src == nil || types.IsInterface(src) {
+	if !ok || iface.NumMethods() == 0 || types.IsInterface(src) {
 		return
 	}
 	if _, ok := src.(*types.TypeParam); ok {
 		return
 	}
+	if isStdInterface(dst) {
+		defer func(m Bits) { w.mask = m }(w.mask)
+		w.mask |= Serve | ServeSync
+	}
+	w.credit(src, iface, x)
+}
+
+// credit counts the methods of src that iface exposes as mentioned at x.
+func (w *walker) credit(src types.Type, iface *types.Interface, x ast.Expr) {
 	for i := range iface.NumMethods() {
 		m := iface.Method(i)
 		obj, _, _ := types.LookupFieldOrMethod(src, false, m.Pkg(), m.Name())
 		if fn, ok := obj.(*types.Func); ok {
 			w.mention(fn, x)
+		}
+	}
+}
+
+// instances credits the type arguments of a generic function's call with
+// the methods their constraints expose: the function may call them.
+func (w *walker) instances(fun ast.Expr) {
+	var id *ast.Ident
+	switch f := ast.Unparen(fun).(type) {
+	case *ast.Ident:
+		id = f
+	case *ast.SelectorExpr:
+		id = f.Sel
+	case *ast.IndexExpr:
+		w.instances(f.X)
+		return
+	case *ast.IndexListExpr:
+		w.instances(f.X)
+		return
+	}
+	if id == nil {
+		return
+	}
+	inst, ok := w.pass.TypesInfo.Instances[id]
+	if !ok {
+		return
+	}
+	sig, ok := inst.Type.(*types.Signature)
+	if !ok {
+		return
+	}
+	fn, ok := w.pass.TypesInfo.Uses[id].(*types.Func)
+	if !ok {
+		return
+	}
+	tparams := fn.Type().(*types.Signature).TypeParams()
+	_ = sig
+	for i := 0; i < inst.TypeArgs.Len() && i < tparams.Len(); i++ {
+		arg := inst.TypeArgs.At(i)
+		if types.IsInterface(arg) {
+			continue
+		}
+		if iface, ok := tparams.At(i).Constraint().Underlying().(*types.Interface); ok && iface.NumMethods() > 0 {
+			w.credit(arg, iface, fun)
+		}
+	}
+}
+
+// assertion notes a type assertion to an interface with a stopping
+// method: the value's dynamic type, and so what it stops, is unknown.
+func (w *walker) assertion(t types.Type, at ast.Node) {
+	iface, ok := t.Underlying().(*types.Interface)
+	if !ok {
+		return
+	}
+	for i := range iface.NumMethods() {
+		switch name := iface.Method(i).Name(); {
+		case name == "Close", name == "GracefulStop",
+			strings.HasPrefix(name, "Shutdown"), strings.HasPrefix(name, "Stop"):
+			w.add(&item{pos: at.Pos(), end: at.End(), bits: StopUnknown}, false)
+			return
 		}
 	}
 }

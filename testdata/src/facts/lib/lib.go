@@ -14,7 +14,7 @@ type Server struct{ srv *http.Server }
 
 func New(addr string) *Server { return &Server{srv: &http.Server{Addr: addr}} }
 
-func (s *Server) Start() error { return s.srv.ListenAndServe() } // want Start:`reach\(serve serveerr via \(\*http.Server\).ListenAndServe\)`
+func (s *Server) Start() error { return s.srv.ListenAndServe() } // want Start:`reach\(serve servesync serveerr via \(\*http.Server\).ListenAndServe\)`
 
 func (s *Server) Stop(ctx context.Context) error { return s.srv.Shutdown(ctx) } // want Stop:`reach\(stop stopctx:param1\)`
 
@@ -25,7 +25,7 @@ func Run(ctx context.Context, s *Server) error { // want Run:`reach\(serve stop 
 	return s.Stop(context.Background())
 }
 
-func Quick() error { return http.ListenAndServe(":8080", nil) } // want Quick:`reach\(serve nohandle serveerr via http.ListenAndServe\)`
+func Quick() error { return http.ListenAndServe(":8080", nil) } // want Quick:`reach\(serve servesync serveerr via http.ListenAndServe\)`
 
 func Signals() context.Context { // want Signals:`reach\(sigterm sigint\)`
 	ctx, _ := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

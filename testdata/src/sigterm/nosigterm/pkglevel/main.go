@@ -9,5 +9,5 @@ import (
 
 func main() {
 	http.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {})
-	log.Fatal(http.ListenAndServe(":8080", nil)) // want `server started via http.ListenAndServe never handles SIGTERM: every deploy waits out the stop timeout, then SIGKILL cuts its in-flight requests`
+	log.Fatal(http.ListenAndServe(":8080", nil)) // want `server started via http.ListenAndServe never handles SIGTERM: the Go runtime exits at once on SIGTERM and cuts off its in-flight requests on every deploy`
 }

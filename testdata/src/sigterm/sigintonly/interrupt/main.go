@@ -11,7 +11,7 @@ import (
 
 func main() {
 	srv := &http.Server{Addr: ":8080"}
-	go srv.ListenAndServe() // want `server started via \(\*http.Server\).ListenAndServe handles SIGINT but not SIGTERM, the signal orchestrators stop it with: every deploy waits out the stop timeout, then SIGKILL cuts its in-flight requests`
+	go srv.ListenAndServe() // want `server started via \(\*http.Server\).ListenAndServe handles SIGINT but not SIGTERM, the signal orchestrators send: the Go runtime exits at once on SIGTERM and cuts off its in-flight requests on every deploy`
 
 	c := make(chan os.Signal, 1)
 	signal.Notify(c, os.Interrupt)
