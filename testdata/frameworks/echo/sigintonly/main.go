@@ -19,7 +19,7 @@ func main() {
 	})
 
 	go func() {
-		if err := e.Start(":1323"); err != nil && !errors.Is(err, http.ErrServerClosed) { // want `server started via \(\*echo\.Echo\)\.Start -> \(\*http\.Server\)\.Serve handles SIGINT but not SIGTERM, the signal orchestrators stop it with: every deploy waits out the stop timeout, then SIGKILL cuts its in-flight requests`
+		if err := e.Start(":1323"); err != nil && !errors.Is(err, http.ErrServerClosed) { // want `server started via \(\*echo\.Echo\)\.Start -> \(\*http\.Server\)\.Serve handles SIGINT but not SIGTERM, the signal orchestrators send: the Go runtime exits at once on SIGTERM and cuts off its in-flight requests on every deploy`
 			e.Logger.Fatal("shutting down the server")
 		}
 	}()

@@ -14,5 +14,5 @@ func main() {
 	r.GET("/ping", func(c *gin.Context) {
 		c.JSON(http.StatusOK, gin.H{"message": "pong"})
 	})
-	log.Fatal(r.Run(":8080")) // want `server started via \(\*gin\.Engine\)\.Run -> \(\*http\.Server\)\.ListenAndServe never handles SIGTERM: every deploy waits out the stop timeout, then SIGKILL cuts its in-flight requests`
+	log.Fatal(r.Run(":8080")) // want `server started via \(\*gin\.Engine\)\.Run -> \(\*http\.Server\)\.ListenAndServe never handles SIGTERM: the Go runtime exits at once on SIGTERM and cuts off its in-flight requests on every deploy`
 }
