@@ -2,12 +2,11 @@ package shutdown
 
 import (
 	_ "embed"
-	"flag"
-	"time"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/sigtermlint/sigtermlint/internal/analysisdoc"
+	"github.com/sigtermlint/sigtermlint/internal/config"
 	"github.com/sigtermlint/sigtermlint/internal/durations"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
 	"github.com/sigtermlint/sigtermlint/internal/stoptimeout"
@@ -29,33 +28,26 @@ const (
 	CategoryBadDirective      = "bad-directive"
 )
 
-// FlagStopTimeout is the name of the flag that declares the stop timeout.
-const FlagStopTimeout = "stop-timeout"
+// New returns a new shutdown analyzer that reads its configuration
+// from the default configuration analyzer.
+func New() *analysis.Analyzer { return NewWith(config.Analyzer) }
 
-// New returns a new shutdown analyzer with its own flags, for tests and
-// drivers that configure several instances.
-func New() *analysis.Analyzer {
-	cfg := &config{stopTimeout: durationFlag{d: stoptimeout.Default}}
-	a := &analysis.Analyzer{
+// NewWith returns a new shutdown analyzer that reads its configuration
+// (the stop timeout) from cfg, a configuration analyzer made by
+// config.New: tests and drivers configure instances of their own.
+func NewWith(cfg *analysis.Analyzer) *analysis.Analyzer {
+	return &analysis.Analyzer{
 		Name:     "shutdown",
 		Doc:      analysisdoc.Extract(doc, "shutdown"),
 		URL:      "https://github.com/sigtermlint/sigtermlint/blob/main/README.md",
-		Requires: []*analysis.Analyzer{reach.Analyzer},
-		Run:      func(pass *analysis.Pass) (any, error) { return run(pass, cfg) },
+		Requires: []*analysis.Analyzer{reach.Analyzer, cfg},
+		Run:      func(pass *analysis.Pass) (any, error) { return run(pass, pass.ResultOf[cfg].(*config.Config)) },
 	}
-	a.Flags.Var(&cfg.stopTimeout, FlagStopTimeout,
-		"time between SIGTERM and SIGKILL that the whole shutdown must fit in (Kubernetes terminationGracePeriodSeconds, ECS stopTimeout; docker stop waits 10s); a //sigtermlint:stop-timeout directive in package main overrides it")
-	return a
 }
 
-// config holds the analyzer's flags; run only reads it.
-type config struct {
-	stopTimeout durationFlag
-}
-
-func run(pass *analysis.Pass, cfg *config) (any, error) {
+func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 	res := pass.ResultOf[reach.Analyzer].(*reach.Result)
-	timeout, bad := stoptimeout.Resolve(pass.Fset, pass.Pkg.Name(), pass.Files, cfg.stopTimeout.d, cfg.stopTimeout.set)
+	timeout, bad := stoptimeout.Resolve(pass.Fset, pass.Pkg.Name(), pass.Files, cfg)
 	for _, b := range bad {
 		pass.Report(analysis.Diagnostic{Pos: b.Pos, End: b.End, Category: CategoryBadDirective, Message: b.Message})
 	}
@@ -73,31 +65,3 @@ func run(pass *analysis.Pass, cfg *config) (any, error) {
 	c.checkMainReturn()
 	return nil, nil
 }
-
-// durationFlag is a time.Duration flag that remembers whether it was set.
-type durationFlag struct {
-	d   time.Duration
-	set bool
-}
-
-var _ flag.Value = (*durationFlag)(nil)
-
-func (f *durationFlag) String() string { return f.d.String() }
-
-func (f *durationFlag) Set(s string) error {
-	d, err := time.ParseDuration(s)
-	if err != nil {
-		return err
-	}
-	if d <= 0 {
-		return errNonPositive
-	}
-	f.d, f.set = d, true
-	return nil
-}
-
-var errNonPositive = errorString("the stop timeout must be positive")
-
-type errorString string
-
-func (e errorString) Error() string { return string(e) }

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/sigtermlint/sigtermlint/analyzers/shutdown"
+	"github.com/sigtermlint/sigtermlint/internal/config"
 )
 
 func testdata(t *testing.T) string {
@@ -29,21 +30,31 @@ func TestRules(t *testing.T) {
 	)
 }
 
-// TestStopTimeoutFlag runs with -stop-timeout=5s.
+// TestStopTimeoutFlag runs with -sigtermlint.stop-timeout=5s.
 func TestStopTimeoutFlag(t *testing.T) {
-	a := shutdown.New()
-	if err := a.Flags.Set(shutdown.FlagStopTimeout, "5s"); err != nil {
+	cfg := config.New()
+	if err := cfg.Flags.Set(config.FlagStopTimeout, "5s"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, testdata(t), a, "shutdown/flagged")
+	analysistest.Run(t, testdata(t), shutdown.NewWith(cfg), "shutdown/flagged")
 }
 
-func TestStopTimeoutFlagRejectsBadValues(t *testing.T) {
-	for _, v := range []string{"soon", "0s", "-5s", "30"} {
-		if err := shutdown.New().Flags.Set(shutdown.FlagStopTimeout, v); err == nil {
-			t.Errorf("-stop-timeout=%s: accepted, want an error", v)
+// TestPlatform runs with -sigtermlint.platform=docker: docker stop waits
+// 10s, and an explicit -stop-timeout wins over the preset.
+func TestPlatform(t *testing.T) {
+	cfg := config.New()
+	if err := cfg.Flags.Set(config.FlagPlatform, "docker"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testdata(t), shutdown.NewWith(cfg), "shutdown/platform")
+
+	cfg = config.New()
+	for flag, v := range map[string]string{config.FlagPlatform: "docker", config.FlagStopTimeout: "1m"} {
+		if err := cfg.Flags.Set(flag, v); err != nil {
+			t.Fatal(err)
 		}
 	}
+	analysistest.Run(t, testdata(t), shutdown.NewWith(cfg), "shutdown/platformoverridden")
 }
 
 // TestFixes checks the errors.Is rewrite of log.Fatal(srv.ListenAndServe())

@@ -3,7 +3,7 @@ package main
 // End-to-end tests: the sigtermlint binary, built once, run the ways users
 // run it (standalone, -json, -fix, under go vet and go fix) on the modules
 // in testdata/e2e, testdata/e2e-clean and testdata/e2e-broken, and the
-// shutdown analyzer's findings and -shutdown.stop-timeout flag on
+// shutdown analyzer's findings and -sigtermlint.stop-timeout flag on
 // testdata/e2e-drain.
 //
 // Observed with x/tools v0.52.0 and go1.26.8, which the assertions encode:
@@ -17,7 +17,7 @@ package main
 //     module root, exit 1; -json: a stream of JSON objects on stdout (one
 //     per package, {} when empty), exit 0; -fix -diff: the diff, exit 1.
 //   - go fix -fixtool -diff: the diff, exit 1 (non-empty diff).
-//   - -shutdown.stop-timeout: go vet accepts and passes it on. A bad
+//   - -sigtermlint.stop-timeout: go vet accepts and passes it on. A bad
 //     value exits 2 standalone; under go vet, every run of the tool (one
 //     per package, the standard library's included) prints the error and
 //     the usage, and go vet exits 1.
@@ -610,7 +610,7 @@ func TestVersionAndFlags(t *testing.T) {
 		for _, f := range flags {
 			byName[f.Name] = f.Bool
 		}
-		for name, isBool := range map[string]bool{"V": true, "json": true, "c": false, "sigterm": true, "shutdown": true, "shutdown.stop-timeout": false} {
+		for name, isBool := range map[string]bool{"V": true, "json": true, "c": false, "sigterm": true, "shutdown": true, "sigtermlint": true, "sigtermlint.stop-timeout": false, "sigtermlint.platform": false} {
 			if got, ok := byName[name]; !ok || got != isBool {
 				t.Errorf("-flags: want %s (bool %v), got %+v", name, isBool, flags)
 			}
@@ -629,6 +629,18 @@ func TestVersionAndFlags(t *testing.T) {
 		}
 	})
 
+	t.Run("help-sigtermlint", func(t *testing.T) {
+		r := run(t, dir, bin, "help", "sigtermlint")
+		if r.code != 0 {
+			t.Fatalf("want exit 0, got\n%s", r)
+		}
+		for _, want := range []string{"-sigtermlint.stop-timeout value", "-sigtermlint.platform value", "kubernetes, nomad, systemd"} {
+			if !strings.Contains(r.stdout, want) {
+				t.Errorf("help sigtermlint lacks %q:\n%s", want, r.stdout)
+			}
+		}
+	})
+
 	t.Run("help-shutdown", func(t *testing.T) {
 		r := run(t, dir, bin, "help", "shutdown")
 		if r.code != 0 {
@@ -636,7 +648,6 @@ func TestVersionAndFlags(t *testing.T) {
 		}
 		for _, want := range []string{
 			"shutdown: check that Shutdown drains, has a deadline, and fits in the stop timeout",
-			"-shutdown.stop-timeout value", "(default 30s)",
 			"exit-before-drain", "cancelled-context", "unbounded-shutdown", "shutdown-timeout", "bad-directive",
 		} {
 			if !strings.Contains(r.stdout, want) {
@@ -756,7 +767,7 @@ type drainFinding struct {
 }
 
 // wantDrain returns the findings in testdata/e2e-drain when the tool runs
-// with -shutdown.stop-timeout=flag ("" for the default, 30s).
+// with -sigtermlint.stop-timeout=flag ("" for the default, 30s).
 func wantDrain(flag string) []drainFinding {
 	const pkg = "example.com/drain/"
 	want := []drainFinding{
@@ -781,13 +792,13 @@ func wantDrain(flag string) []drainFinding {
 		want = append(want, drainFinding{pkg + "internal/drain", "shutdown-timeout", drainPosn, budget + "30s" + killed})
 	case "10s":
 		want = append(want,
-			drainFinding{pkg + "internal/drain", "shutdown-timeout", drainPosn, budget + "10s (-shutdown.stop-timeout)" + killed},
+			drainFinding{pkg + "internal/drain", "shutdown-timeout", drainPosn, budget + "10s (-sigtermlint.stop-timeout)" + killed},
 			drainFinding{pkg + "cmd/tight", "shutdown-timeout", tightPosn,
-				"shutdown may take 15s (Shutdown deadline 15s) but the stop timeout is 10s (-shutdown.stop-timeout)" + killed})
+				"shutdown may take 15s (Shutdown deadline 15s) but the stop timeout is 10s (-sigtermlint.stop-timeout)" + killed})
 	case "1m":
 		// 35s fits in a minute; cmd/declared's directive still says 10s.
 	default:
-		panic("wantDrain: no expectations for -shutdown.stop-timeout=" + flag)
+		panic("wantDrain: no expectations for -sigtermlint.stop-timeout=" + flag)
 	}
 	return want
 }
@@ -883,7 +894,7 @@ func checkDrainJSON(t *testing.T, byPkg map[string][]jsonDiag, want []drainFindi
 
 // stopTimeoutFlag is the shutdown analyzer's flag, as the command and go
 // vet spell it.
-const stopTimeoutFlag = "-shutdown.stop-timeout"
+const stopTimeoutFlag = "-sigtermlint.stop-timeout"
 
 // TestDrainCLI runs the standalone command on testdata/e2e-drain.
 func TestDrainCLI(t *testing.T) {

@@ -8,6 +8,9 @@ import (
 
 	"github.com/sigtermlint/sigtermlint/analyzers/shutdown"
 	"github.com/sigtermlint/sigtermlint/analyzers/sigterm"
+	"github.com/sigtermlint/sigtermlint/internal/config"
 )
 
-func main() { multichecker.Main(sigterm.Analyzer, shutdown.Analyzer) }
+// The configuration analyzer is listed so that the driver registers its
+// flags (-sigtermlint.stop-timeout, ...); it reports nothing.
+func main() { multichecker.Main(config.Analyzer, sigterm.Analyzer, shutdown.Analyzer) }

@@ -2,9 +2,9 @@
 // time between SIGTERM and SIGKILL that its whole shutdown must fit in.
 //
 // The order, first that applies: a //sigtermlint:stop-timeout directive
-// in package main, then the analyzer's -stop-timeout flag (30s by
-// default, the ECS and Kubernetes default). Deployment manifests will
-// feed Resolve next; keep every caller behind it.
+// in package main, then an explicit -sigtermlint.stop-timeout flag, then
+// the -sigtermlint.platform preset, else 30s (the ECS and Kubernetes
+// default). Keep every caller behind Resolve.
 package stoptimeout
 
 import (
@@ -13,11 +13,13 @@ import (
 	"go/token"
 	"strings"
 	"time"
+
+	"github.com/sigtermlint/sigtermlint/internal/config"
 )
 
 // FlagSpelling is how users spell the flag, with the standalone command
 // and under go vet alike: analyzer flags carry the analyzer's name.
-const FlagSpelling = "-shutdown.stop-timeout"
+const FlagSpelling = "-sigtermlint.stop-timeout"
 
 // Default is the stop timeout of ECS and Kubernetes.
 const Default = 30 * time.Second
@@ -39,9 +41,9 @@ type BadDirective struct {
 }
 
 // Resolve returns the stop timeout for a package: the directive of a
-// package main when it has one, else the flag value (flagSet says whether
-// the user gave the flag).
-func Resolve(fset *token.FileSet, pkgName string, files []*ast.File, flag time.Duration, flagSet bool) (Timeout, []BadDirective) {
+// package main when it has one, else the flag when the user gave it, else
+// the platform preset, else Default.
+func Resolve(fset *token.FileSet, pkgName string, files []*ast.File, cfg *config.Config) (Timeout, []BadDirective) {
 	var bad []BadDirective
 	if pkgName == "main" {
 		d, pos, found, b := directive(files)
@@ -51,10 +53,13 @@ func Resolve(fset *token.FileSet, pkgName string, files []*ast.File, flag time.D
 			return Timeout{D: d, Source: fmt.Sprintf("%s at %s:%d", DirectivePrefix, baseName(p.Filename), p.Line)}, bad
 		}
 	}
-	if flagSet {
-		return Timeout{D: flag, Source: FlagSpelling}, bad
+	if cfg.StopTimeoutSet {
+		return Timeout{D: cfg.StopTimeout, Source: FlagSpelling}, bad
 	}
-	return Timeout{D: flag, Source: "the default"}, bad
+	if p := cfg.Platform; p != nil {
+		return Timeout{D: p.StopTimeout, Source: fmt.Sprintf("-sigtermlint.platform=%s: %s", p.Name, p.Setting)}, bad
+	}
+	return Timeout{D: Default, Source: "the default"}, bad
 }
 
 // directive finds the stop-timeout directive among the files' comments.

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/sigtermlint/sigtermlint/internal/config"
 )
 
 func TestResolve(t *testing.T) {
@@ -14,6 +16,7 @@ func TestResolve(t *testing.T) {
 		name, src  string
 		flag       time.Duration
 		flagSet    bool
+		platform   *config.Platform
 		want       time.Duration
 		wantSource string
 		wantBad    string
@@ -33,6 +36,10 @@ func TestResolve(t *testing.T) {
 		{name: "conflict", src: "package main\n//sigtermlint:stop-timeout 20s\n//sigtermlint:stop-timeout 25s\n", flag: Default,
 			want: 20 * time.Second, wantSource: "//sigtermlint:stop-timeout at main.go:2", wantBad: "the first one wins"},
 		{name: "other directive", src: "package main\n//sigtermlint:stop-timeouts 20s\n", flag: Default, want: Default, wantSource: "the default"},
+		{name: "platform", src: "package main\n", platform: &config.Platform{Name: "docker", StopTimeout: 10 * time.Second, Setting: "docker stop -t"},
+			want: 10 * time.Second, wantSource: "-sigtermlint.platform=docker: docker stop -t"},
+		{name: "flag over platform", src: "package main\n", flag: time.Minute, flagSet: true, platform: &config.Platform{Name: "docker", StopTimeout: 10 * time.Second},
+			want: time.Minute, wantSource: FlagSpelling},
 		{name: "library ignores directive", src: "package lib\n//sigtermlint:stop-timeout 20s\n", flag: Default, want: Default, wantSource: "the default"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -41,7 +48,8 @@ func TestResolve(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, bad := Resolve(fset, f.Name.Name, []*ast.File{f}, tc.flag, tc.flagSet)
+			cfg := &config.Config{StopTimeout: tc.flag, StopTimeoutSet: tc.flagSet, Platform: tc.platform}
+			got, bad := Resolve(fset, f.Name.Name, []*ast.File{f}, cfg)
 			if got.D != tc.want || got.Source != tc.wantSource {
 				t.Errorf("got %v from %q, want %v from %q", got.D, got.Source, tc.want, tc.wantSource)
 			}

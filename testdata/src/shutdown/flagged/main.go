@@ -1,4 +1,4 @@
-// Run with -stop-timeout=5s: a 10s deadline does not fit.
+// Run with -sigtermlint.stop-timeout=5s: a 10s deadline does not fit.
 package main
 
 import (
@@ -12,5 +12,5 @@ func main() {
 	go srv.ListenAndServe()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	srv.Shutdown(ctx) // want `shutdown may take 10s \(Shutdown deadline 10s\) but the stop timeout is 5s \(-shutdown.stop-timeout\)`
+	srv.Shutdown(ctx) // want `shutdown may take 10s \(Shutdown deadline 10s\) but the stop timeout is 5s \(-sigtermlint.stop-timeout\)`
 }
