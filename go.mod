@@ -2,7 +2,10 @@ module github.com/sigtermlint/sigtermlint
 
 go 1.26.8
 
-require golang.org/x/tools v0.52.0
+require (
+	go.yaml.in/yaml/v3 v3.0.6
+	golang.org/x/tools v0.52.0
+)
 
 require (
 	golang.org/x/mod v0.42.0 // indirect

@@ -2,6 +2,8 @@ package shutdown
 
 import (
 	_ "embed"
+	"go/ast"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -47,7 +49,10 @@ func NewWith(cfg *analysis.Analyzer) *analysis.Analyzer {
 
 func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 	res := pass.ResultOf[reach.Analyzer].(*reach.Result)
-	timeout, bad := stoptimeout.Resolve(pass.Fset, pass.Pkg.Name(), pass.Files, cfg)
+	timeout, bad := stoptimeout.Resolve(pass.Fset, pass.Pkg.Name(), pass.Files, cfg, func() (stoptimeout.Timeout, bool) {
+		set, root := cfg.LoadManifests(pass)
+		return stoptimeout.FromManifests(set, root, config.ProgramName(pass))
+	})
 	for _, b := range bad {
 		pass.Report(analysis.Diagnostic{Pos: b.Pos, End: b.End, Category: CategoryBadDirective, Message: b.Message})
 	}
@@ -59,9 +64,27 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 	}
 	c.index()
 	for _, s := range c.scopes {
+		if takesTesting(pass.TypesInfo, s.decl) {
+			continue // a test fixture: no deployed process runs it
+		}
 		c.checkStops(s)
 		c.checkExits(s)
 	}
 	c.checkMainReturn()
 	return nil, nil
+}
+
+// takesTesting reports whether a function takes a *testing.T, *testing.B,
+// *testing.F or testing.TB: a test helper, even outside a _test.go file.
+func takesTesting(info *types.Info, fd *ast.FuncDecl) bool {
+	for _, field := range fd.Type.Params.List {
+		t := info.TypeOf(field.Type)
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "testing" {
+			return true
+		}
+	}
+	return false
 }

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/sigtermlint/sigtermlint/analyzers/shutdown"
@@ -27,6 +28,7 @@ func TestRules(t *testing.T) {
 		"shutdown/directive",
 		"shutdown/baddirective",
 		"shutdown/helper/...",
+		"shutdown/regress/...",
 	)
 }
 
@@ -55,6 +57,30 @@ func TestPlatform(t *testing.T) {
 		}
 	}
 	analysistest.Run(t, testdata(t), shutdown.NewWith(cfg), "shutdown/platformoverridden")
+}
+
+// TestManifests reads the stop timeout from a Kubernetes manifest, and
+// checks the precedence: directive, then -stop-timeout, then manifests,
+// then -platform.
+func TestManifests(t *testing.T) {
+	manifest := filepath.Join(testdata(t), "manifests", "k8s.yaml")
+	withFlags := func(flags map[string]string) *analysis.Analyzer {
+		cfg := config.New()
+		for name, v := range flags {
+			if err := cfg.Flags.Set(name, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return shutdown.NewWith(cfg)
+	}
+	// The manifest's 20s beats the docker preset's 10s: a finding at 22s.
+	analysistest.Run(t, testdata(t), withFlags(map[string]string{config.FlagManifests: manifest, config.FlagPlatform: "docker"}), "shutdown/manifest")
+	// None names the program: the smallest; a directive beats them.
+	analysistest.Run(t, testdata(t), withFlags(map[string]string{config.FlagManifests: manifest}), "shutdown/manifestnone", "shutdown/manifestdirective")
+	// An explicit -stop-timeout beats the manifest.
+	analysistest.Run(t, testdata(t), withFlags(map[string]string{config.FlagManifests: manifest, config.FlagStopTimeout: "1m"}), "shutdown/manifestclean")
+	// No manifest: the default 30s.
+	analysistest.Run(t, testdata(t), withFlags(map[string]string{config.FlagManifests: "off"}), "shutdown/manifestclean")
 }
 
 // TestFixes checks the errors.Is rewrite of log.Fatal(srv.ListenAndServe())

@@ -3,6 +3,7 @@ package shutdown
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"sort"
 	"strings"
@@ -38,11 +39,17 @@ func (c *checker) checkStops(s *scope) {
 		budgets[stop] = b
 		if b != nil && !reportedTimeout && b.total >= c.timeout.D {
 			reportedTimeout = true
-			c.pass.Report(analysis.Diagnostic{
+			d := analysis.Diagnostic{
 				Pos: stop.call.Pos(), End: stop.call.End(), Category: CategoryShutdownTimeout,
 				Message: fmt.Sprintf("shutdown may take %s (%s) but the stop timeout is %s%s: SIGKILL cuts the drain short",
 					fmtDuration(b.total), strings.Join(b.parts, " + "), fmtDuration(c.timeout.D), c.timeoutSource()),
-			})
+			}
+			if m := c.timeout.Manifest; m != nil {
+				if pos, ok := m.Pos(c.pass.Fset); ok {
+					d.Related = []analysis.RelatedInformation{{Pos: pos, End: pos, Message: "the stop timeout: " + m.Message}}
+				}
+			}
+			c.pass.Report(d)
 		}
 	}
 }
@@ -75,7 +82,7 @@ func (c *checker) cancelled(s *scope, stop *stopCall, l lineage) (analysis.Diagn
 	var why ast.Node
 	var what string
 	for _, r := range s.receives {
-		if r.ctx == nil || !l.vars[r.ctx] {
+		if r.ctx == nil || !l.vars[r.ctx] || c.redefinedBetween(s, r.ctx, receiveNode(r).Pos(), stop.call.Pos()) {
 			continue
 		}
 		if p, ok := s.receivePoint(info, r); ok && s.cfg(info).dominates(p, at) {
@@ -86,7 +93,7 @@ func (c *checker) cancelled(s *scope, stop *stopCall, l lineage) (analysis.Diagn
 	if why == nil {
 		for _, call := range s.cancels {
 			v, _ := typeutil.Callee(info, call).(*types.Var)
-			if v == nil || !l.cancels[v] {
+			if v == nil || !l.cancels[v] || c.redefinedBetween(s, v, call.Pos(), stop.call.Pos()) {
 				continue
 			}
 			if p, ok := s.pointOf(info, call); ok && s.cfg(info).dominates(p, at) {
@@ -104,6 +111,18 @@ func (c *checker) cancelled(s *scope, stop *stopCall, l lineage) (analysis.Diagn
 		Related:        []analysis.RelatedInformation{{Pos: why.Pos(), End: why.End(), Message: what}},
 		SuggestedFixes: c.detachFix(stop, l),
 	}, true
+}
+
+// redefinedBetween reports whether v is assigned in scope s between two
+// positions: a receive from its Done() before that says nothing of the
+// context it holds after.
+func (c *checker) redefinedBetween(s *scope, v *types.Var, from, to token.Pos) bool {
+	for _, d := range c.defs[v] {
+		if d.scope == s && from < d.pos && d.pos < to {
+			return true
+		}
+	}
+	return false
 }
 
 func receiveNode(r receive) ast.Node {

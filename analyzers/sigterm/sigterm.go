@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/sigtermlint/sigtermlint/internal/analysisdoc"
+	"github.com/sigtermlint/sigtermlint/internal/config"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
 )
 
@@ -15,12 +16,18 @@ var doc string
 
 // Analyzer reports programs that start a server and do not stop it
 // gracefully on SIGTERM.
-var Analyzer = &analysis.Analyzer{
-	Name:     "sigterm",
-	Doc:      analysisdoc.Extract(doc, "sigterm"),
-	URL:      "https://github.com/sigtermlint/sigtermlint/blob/main/README.md",
-	Requires: []*analysis.Analyzer{reach.Analyzer},
-	Run:      run,
+var Analyzer = NewWith(config.Analyzer)
+
+// NewWith returns a sigterm analyzer that reads its configuration (the
+// manifests) from cfg, a configuration analyzer made by config.New.
+func NewWith(cfg *analysis.Analyzer) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     "sigterm",
+		Doc:      analysisdoc.Extract(doc, "sigterm"),
+		URL:      "https://github.com/sigtermlint/sigtermlint/blob/main/README.md",
+		Requires: []*analysis.Analyzer{reach.Analyzer, cfg},
+		Run:      func(pass *analysis.Pass) (any, error) { return run(pass, pass.ResultOf[cfg].(*config.Config)) },
+	}
 }
 
 // Categories, one per rule. They are part of the output contract: never
@@ -29,18 +36,25 @@ const (
 	CategoryNoSIGTERM  = "no-sigterm"
 	CategorySIGINTOnly = "sigint-only"
 	CategoryNoShutdown = "no-shutdown"
+	CategoryStopSignal = "stop-signal"
 )
 
-func run(pass *analysis.Pass) (any, error) {
+func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 	prog := pass.ResultOf[reach.Analyzer].(*reach.Result).Program
-	if prog == nil {
-		return nil, nil // not a program: libraries only export facts
+	if prog == nil || len(prog.Serves) == 0 {
+		return nil, nil // not a server: libraries only export facts
 	}
+	sigs := declaredStopSignals(pass, cfg)
 	for _, site := range prog.Serves {
-		if d, ok := diagnose(pass, prog, site); ok {
+		d, ok := diagnose(pass, prog, site)
+		if ok && d.Category == CategorySIGINTOnly && stopsWithSIGINTOnly(sigs) {
+			continue // its deployments stop it with SIGINT, which it handles
+		}
+		if ok {
 			pass.Report(d)
 		}
 	}
+	checkStopSignal(pass, prog, prog.Main, sigs)
 	return nil, nil
 }
 

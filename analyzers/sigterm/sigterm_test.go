@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/sigtermlint/sigtermlint/analyzers/sigterm"
+	"github.com/sigtermlint/sigtermlint/internal/config"
 )
 
 func testdata(t *testing.T) string {
@@ -30,3 +31,34 @@ func TestRules(t *testing.T) {
 func TestSIGINTOnlyFix(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata(t), sigterm.Analyzer, "sigterm/sigintonly/...", "crosspkg/cmd/paramint")
 }
+
+// TestStopSignal reads the images' STOPSIGNAL from Dockerfiles given with
+// -sigtermlint.manifests.
+func TestStopSignal(t *testing.T) {
+	cfg := config.New()
+	if err := cfg.Flags.Set(config.FlagManifests, filepath.Join(testdata(t), "manifests", "docker")); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testdata(t), sigterm.NewWith(cfg), "sigterm/stopsignal/...")
+	// Without the manifests, the SIGINT-only program is sigint-only again.
+	off := config.New()
+	if err := off.Flags.Set(config.FlagManifests, "off"); err != nil {
+		t.Fatal(err)
+	}
+	results := analysistest.Run(&quiet{}, testdata(t), sigterm.NewWith(off), "sigterm/stopsignal/stopint")
+	var cats []string
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			cats = append(cats, d.Category)
+		}
+	}
+	if len(cats) != 1 || cats[0] != sigterm.CategorySIGINTOnly {
+		t.Errorf("stopint without manifests: got %v, want one sigint-only", cats)
+	}
+}
+
+// quiet is a testing.T for analysistest runs whose expectations are
+// checked by hand.
+type quiet struct{}
+
+func (*quiet) Errorf(string, ...any) {}

@@ -6,7 +6,7 @@
 //
 // sigtermlint: configuration shared by the sigterm and shutdown analyzers
 //
-// It reports nothing. Its flags are spelled -sigtermlint.stop-timeout and
-// -sigtermlint.platform, on the standalone command and under go vet
-// -vettool alike.
+// It reports nothing. Its flags are spelled -sigtermlint.stop-timeout,
+// -sigtermlint.platform and -sigtermlint.manifests, on the standalone
+// command and under go vet -vettool alike.
 package config

@@ -167,9 +167,11 @@ func (w *walker) assertion(t types.Type, at ast.Node) {
 		return
 	}
 	for i := range iface.NumMethods() {
+		// Only graceful-stop names: Close and Stop assertions (io.Closer,
+		// net.Conn, loggers) are everywhere in libraries and would
+		// silence no-shutdown for every program that imports one.
 		switch name := iface.Method(i).Name(); {
-		case name == "Close", name == "GracefulStop",
-			strings.HasPrefix(name, "Shutdown"), strings.HasPrefix(name, "Stop"):
+		case name == "GracefulStop", strings.HasPrefix(name, "Shutdown"):
 			w.add(&item{pos: at.Pos(), end: at.End(), bits: StopUnknown}, false)
 			return
 		}

@@ -6,7 +6,7 @@ import (
 )
 
 // Bits is the set of things a function reaches, transitively.
-type Bits uint8
+type Bits uint16
 
 const (
 	// Serve: a serve call (net/http, grpc, fasthttp) is reachable.
@@ -20,15 +20,17 @@ const (
 	SigTERM
 	// SigINT: likewise for SIGINT / os.Interrupt.
 	SigINT
+	// SigQUIT: likewise for SIGQUIT, the STOPSIGNAL of some images.
+	SigQUIT
 	// SigUnknown: a Notify is reachable whose signal list could not be
 	// resolved; what it handles is unknown.
 	SigUnknown
 	// Stop: a graceful stop ((*http.Server).Shutdown, (*grpc.Server).GracefulStop,
 	// fasthttp's Shutdown) is reachable.
 	Stop
-	// StopUnknown: a value is asserted to an interface with a stopping
-	// method (x.(interface{ Shutdown(context.Context) error }), x.(io.Closer)):
-	// what it stops cannot be known, so a graceful stop may be reachable.
+	// StopUnknown: a value is asserted to an interface with a graceful
+	// stop method (x.(interface{ Shutdown(context.Context) error })): what
+	// it stops cannot be known, so a graceful stop may be reachable.
 	StopUnknown
 	// ServeErr: the function returns the error of a net/http serve call
 	// as its own (echo's Start), so http.ErrServerClosed comes out of it.
@@ -44,6 +46,7 @@ var bitNames = []struct {
 	{ServeSync, "servesync"},
 	{SigTERM, "sigterm"},
 	{SigINT, "sigint"},
+	{SigQUIT, "sigquit"},
 	{SigUnknown, "sigunknown"},
 	{Stop, "stop"},
 	{StopUnknown, "stopunknown"},

@@ -31,6 +31,8 @@ func (r *Result) Fact(fn *types.Func) *FuncFact {
 // functions and variable initializers, and the initialization of every
 // package it imports.
 type Program struct {
+	// Main is the declaration of func main.
+	Main *ast.FuncDecl
 	// Bits is what the program reaches. Signal handling installed by main
 	// only after a blocking serve call in main itself does not count: it
 	// is not there while the server runs.
@@ -69,7 +71,7 @@ func buildProgram(pass *analysis.Pass, byFunc map[*types.Func]*node, inits []*no
 	if mainNode == nil || isTestFile(pass, mainNode.decl) {
 		return nil
 	}
-	p := &Program{}
+	p := &Program{Main: mainNode.decl}
 
 	// What the program reaches.
 	cut := servingCutoff(mainNode, eval)

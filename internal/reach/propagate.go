@@ -75,8 +75,11 @@ func (it *item) contribution(n *node, eval func(n *node) *signalEval) (Bits, int
 		bits &^= ServeSync
 	}
 	via := ""
-	if c.via != "" && c.fn != nil && it.mask&Serve == 0 {
-		via = funcName(c.fn) + " -> " + c.via
+	if c.via != "" && it.mask&Serve == 0 {
+		via = c.via // a variable's value: the chain goes on from the function it holds
+		if c.fn != nil {
+			via = funcName(c.fn) + " -> " + c.via
+		}
 	}
 	param := 0
 	if c.sigParam > 0 {

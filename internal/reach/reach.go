@@ -32,9 +32,9 @@ func run(pass *analysis.Pass) (any, error) {
 		// (known.go), never through facts: nogo does not analyze it.
 		return &Result{}, nil
 	}
-	nodes, byFunc, inits := collectNodes(pass)
+	nodes, byFunc, byVar, inits := collectNodes(pass)
 	assigns := indexAssignments(pass.TypesInfo, pass.Files)
-	walkNodes(pass, nodes, byFunc, assigns)
+	walkNodes(pass, nodes, byFunc, byVar, assigns)
 	evals := map[*node]*signalEval{}
 	evalFor := func(n *node) *signalEval {
 		if e := evals[n]; e != nil {
@@ -64,34 +64,49 @@ func run(pass *analysis.Pass) (any, error) {
 	return res, nil
 }
 
-// collectNodes makes a node for every function declaration and one for
-// the package's variable initializers. inits are the nodes that run at
-// package initialization.
-func collectNodes(pass *analysis.Pass) (nodes []*node, byFunc map[*types.Func]*node, inits []*node) {
+// collectNodes makes a node for every function declaration, one for
+// the values of each package-level variable declaration, and one for the
+// calls those values make at initialization. inits are the nodes that run
+// at package initialization: init functions and those calls.
+func collectNodes(pass *analysis.Pass) (nodes []*node, byFunc map[*types.Func]*node, byVar map[*types.Var]*node, inits []*node) {
 	byFunc = map[*types.Func]*node{}
-	varInit := &node{}
+	byVar = map[*types.Var]*node{}
+	initCalls := &node{}
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok {
-				continue
-			}
-			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			if !ok {
-				continue
-			}
-			n := &node{fn: fn, decl: fd, params: paramIndex(pass.TypesInfo, fd)}
-			nodes = append(nodes, n)
-			if fd.Recv == nil && fd.Name.Name == "init" {
-				inits = append(inits, n)
-			} else {
-				byFunc[fn] = n
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				fn, ok := pass.TypesInfo.Defs[d.Name].(*types.Func)
+				if !ok {
+					continue
+				}
+				n := &node{fn: fn, decl: d, params: paramIndex(pass.TypesInfo, d)}
+				nodes = append(nodes, n)
+				if d.Recv == nil && d.Name.Name == "init" {
+					inits = append(inits, n)
+				} else {
+					byFunc[fn] = n
+				}
+			case *ast.GenDecl:
+				for _, spec := range d.Specs {
+					vs, ok := spec.(*ast.ValueSpec)
+					if !ok || len(vs.Values) == 0 {
+						continue
+					}
+					n := &node{spec: vs, initCalls: initCalls}
+					nodes = append(nodes, n)
+					for _, id := range vs.Names {
+						if v, ok := pass.TypesInfo.Defs[id].(*types.Var); ok && id.Name != "_" {
+							byVar[v] = n
+						}
+					}
+				}
 			}
 		}
 	}
-	nodes = append(nodes, varInit)
-	inits = append(inits, varInit)
-	return nodes, byFunc, inits
+	nodes = append(nodes, initCalls)
+	inits = append(inits, initCalls)
+	return nodes, byFunc, byVar, inits
 }
 
 // paramIndex numbers a declared function's parameters from 1.
@@ -114,8 +129,8 @@ func paramIndex(info *types.Info, fd *ast.FuncDecl) map[*types.Var]int {
 }
 
 // walkNodes collects the items of every node.
-func walkNodes(pass *analysis.Pass, nodes []*node, byFunc map[*types.Func]*node, assigns *assignments) {
-	w := &walker{pass: pass, nodes: byFunc, assigns: assigns, stored: storedFuncValues(pass, assigns)}
+func walkNodes(pass *analysis.Pass, nodes []*node, byFunc map[*types.Func]*node, byVar map[*types.Var]*node, assigns *assignments) {
+	w := &walker{pass: pass, nodes: byFunc, vars: byVar, assigns: assigns, stored: storedFuncValues(pass, assigns)}
 	for _, n := range nodes {
 		w.n = n
 		w.eval = signalEval{info: pass.TypesInfo, assigns: assigns, params: n.params}
@@ -128,16 +143,8 @@ func walkNodes(pass *analysis.Pass, nodes []*node, byFunc map[*types.Func]*node,
 			continue
 		}
 		w.results, w.flow = nil, nil
-		for _, f := range pass.Files {
-			for _, d := range f.Decls {
-				if gd, ok := d.(*ast.GenDecl); ok {
-					for _, spec := range gd.Specs {
-						if vs, ok := spec.(*ast.ValueSpec); ok {
-							w.walk(vs)
-						}
-					}
-				}
-			}
+		if n.spec != nil {
+			w.walk(n.spec)
 		}
 	}
 	forwardStopContexts(w, nodes)
@@ -199,9 +206,20 @@ func exportFacts(pass *analysis.Pass, nodes []*node, inits []*node) {
 		pass.ExportPackageFact(&init)
 	}
 	for _, n := range nodes {
-		if n.fn == nil || (n.bits == 0 && n.sigParam == 0 && n.stopCtxParam == 0 && n.stopTimeoutParam == 0) || n.fn.Name() == "init" {
+		if n.bits == 0 && n.sigParam == 0 && n.stopCtxParam == 0 && n.stopTimeoutParam == 0 {
 			continue
 		}
-		pass.ExportObjectFact(n.fn, n.fact())
+		switch {
+		case n.fn != nil && n.fn.Name() != "init":
+			pass.ExportObjectFact(n.fn, n.fact())
+		case n.spec != nil:
+			// What the variable's value reaches, for the packages
+			// that use the variable (a cobra command, a handler table).
+			for _, id := range n.spec.Names {
+				if v, ok := pass.TypesInfo.Defs[id].(*types.Var); ok && id.Name != "_" && v.Exported() {
+					pass.ExportObjectFact(v, n.fact())
+				}
+			}
+		}
 	}
 }

@@ -34,7 +34,7 @@ func (s *sigSet) add(o sigSet) {
 // all applies signal.Notify's rule that an empty list relays every signal.
 func (s sigSet) all() sigSet {
 	if s.n == 0 && s.param == 0 && s.bits == 0 {
-		s.bits = SigTERM | SigINT
+		s.bits = SigTERM | SigINT | SigQUIT
 	}
 	return s
 }
@@ -42,6 +42,7 @@ func (s sigSet) all() sigSet {
 // Signal numbers, the same on every Unix and in Go's Windows syscall.
 const (
 	sigintNum  = 2
+	sigquitNum = 3
 	sigkillNum = 9
 	sigtermNum = 15
 )
@@ -131,6 +132,8 @@ func (e *signalEval) elem(x ast.Expr) sigSet {
 			return sigSet{bits: SigTERM, n: 1}
 		case sigintNum:
 			return sigSet{bits: SigINT, n: 1, intElem: x}
+		case sigquitNum:
+			return sigSet{bits: SigQUIT, n: 1}
 		}
 		return sigSet{n: 1} // os.Kill, SIGHUP, ...: handles neither
 	}

@@ -12,10 +12,15 @@ import (
 // A node is a function of the package being analyzed (or the package's
 // variable initializers), with what its body reaches.
 type node struct {
-	fn     *types.Func   // nil for the variable-initializer node
-	decl   *ast.FuncDecl // nil for the variable-initializer node
-	params map[*types.Var]int
-	items  []*item
+	fn   *types.Func   // a function's node
+	decl *ast.FuncDecl // with its declaration
+	// spec is a package-level variable declaration: the node stands for
+	// what its values reach, counted where the variables are used. The
+	// calls its values make run at initialization and go to initCalls.
+	spec      *ast.ValueSpec
+	initCalls *node
+	params    map[*types.Var]int
+	items     []*item
 
 	// Set by propagate: what the node reaches, transitively.
 	bits     Bits
@@ -65,6 +70,7 @@ type item struct {
 type walker struct {
 	pass    *analysis.Pass
 	nodes   map[*types.Func]*node
+	vars    map[*types.Var]*node // package-level variables with values
 	assigns *assignments
 	stored  map[ast.Expr]bool // function values stored in resolvable fields: not mentions
 	n       *node
@@ -82,7 +88,40 @@ func (w *walker) add(it *item, called bool) {
 	if !it.blocking {
 		it.bits &^= ServeSync
 	}
-	w.n.items = append(w.n.items, it)
+	n := w.n
+	if n.initCalls != nil && called && !it.async {
+		n = n.initCalls // a call in a variable's initializer runs at init
+	}
+	n.items = append(n.items, it)
+}
+
+// useVar records a use of a package-level variable: what its value
+// reaches counts as reached here (a command table, a handler stored in a
+// variable).
+func (w *walker) useVar(v *types.Var, at ast.Expr) {
+	if v.Parent() == nil || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() {
+		return // a local, a parameter or a field
+	}
+	it := &item{pos: at.Pos(), end: at.End()}
+	if n := w.vars[v]; n != nil {
+		if n == w.n {
+			return
+		}
+		it.callee = n
+	} else {
+		if v.Pkg() == w.pass.Pkg || stdPackages[v.Pkg().Path()] {
+			return
+		}
+		var f FuncFact
+		if !w.pass.ImportObjectFact(v, &f) {
+			return
+		}
+		it.bits, it.via = f.Bits&^(ServeErr|ServeSync), f.Via
+		if f.SignalParam > 0 {
+			it.bits |= SigUnknown
+		}
+	}
+	w.add(it, false)
 }
 
 // inFlow reports whether pos is in a statement of the node's body that
@@ -147,8 +186,11 @@ func (w *walker) visit(n ast.Node) bool {
 		w.call(n)
 		return false
 	case *ast.SelectorExpr:
-		if fn, ok := info.Uses[n.Sel].(*types.Func); ok {
-			w.mention(fn, n)
+		switch obj := info.Uses[n.Sel].(type) {
+		case *types.Func:
+			w.mention(obj, n)
+		case *types.Var:
+			w.useVar(obj, n)
 		}
 		if id, ok := n.X.(*ast.Ident); ok {
 			if _, ok := info.Uses[id].(*types.PkgName); ok {
@@ -158,8 +200,11 @@ func (w *walker) visit(n ast.Node) bool {
 		w.walk(n.X)
 		return false
 	case *ast.Ident:
-		if fn, ok := info.Uses[n].(*types.Func); ok {
-			w.mention(fn, n)
+		switch obj := info.Uses[n].(type) {
+		case *types.Func:
+			w.mention(obj, n)
+		case *types.Var:
+			w.useVar(obj, n)
 		}
 	case *ast.AssignStmt:
 		if n.Tok == token.ASSIGN {
@@ -324,7 +369,8 @@ func (w *walker) stopCtx(arg ast.Expr) {
 		return
 	}
 	if p := w.n.params[v]; p > 0 {
-		if w.n.stopCtxParam == 0 {
+		// Only the caller's context, not one assigned over it.
+		if w.n.stopCtxParam == 0 && len(w.assigns.values[v]) == 0 && !w.assigns.opaque[v] && w.assigns.firstOf[v] == nil {
 			w.n.stopCtxParam = p
 		}
 		return

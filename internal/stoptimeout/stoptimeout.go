@@ -31,7 +31,16 @@ const DirectivePrefix = "//sigtermlint:stop-timeout"
 // Timeout is a resolved stop timeout and where it came from.
 type Timeout struct {
 	D      time.Duration
-	Source string // "the default", "-shutdown.stop-timeout", "//sigtermlint:stop-timeout at main.go:3"
+	Source string // "the default", "-sigtermlint.stop-timeout", "//sigtermlint:stop-timeout at main.go:3", a manifest
+	// Manifest is the deployment file line the timeout comes from, or nil.
+	Manifest *Position
+}
+
+// Position is a line of a file outside the Go package.
+type Position struct {
+	File    string // absolute
+	Line    int
+	Message string
 }
 
 // BadDirective is a malformed directive, to be reported at Pos.
@@ -42,8 +51,10 @@ type BadDirective struct {
 
 // Resolve returns the stop timeout for a package: the directive of a
 // package main when it has one, else the flag when the user gave it, else
-// the platform preset, else Default.
-func Resolve(fset *token.FileSet, pkgName string, files []*ast.File, cfg *config.Config) (Timeout, []BadDirective) {
+// (for a package main) what manifests says, else the platform preset,
+// else Default. manifests is called only when it is needed; nil means no
+// manifests.
+func Resolve(fset *token.FileSet, pkgName string, files []*ast.File, cfg *config.Config, manifests func() (Timeout, bool)) (Timeout, []BadDirective) {
 	var bad []BadDirective
 	if pkgName == "main" {
 		d, pos, found, b := directive(files)
@@ -55,6 +66,11 @@ func Resolve(fset *token.FileSet, pkgName string, files []*ast.File, cfg *config
 	}
 	if cfg.StopTimeoutSet {
 		return Timeout{D: cfg.StopTimeout, Source: FlagSpelling}, bad
+	}
+	if pkgName == "main" && manifests != nil {
+		if t, ok := manifests(); ok {
+			return t, bad
+		}
 	}
 	if p := cfg.Platform; p != nil {
 		return Timeout{D: p.StopTimeout, Source: fmt.Sprintf("-sigtermlint.platform=%s: %s", p.Name, p.Setting)}, bad

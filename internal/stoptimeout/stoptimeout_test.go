@@ -49,7 +49,7 @@ func TestResolve(t *testing.T) {
 				t.Fatal(err)
 			}
 			cfg := &config.Config{StopTimeout: tc.flag, StopTimeoutSet: tc.flagSet, Platform: tc.platform}
-			got, bad := Resolve(fset, f.Name.Name, []*ast.File{f}, cfg)
+			got, bad := Resolve(fset, f.Name.Name, []*ast.File{f}, cfg, nil)
 			if got.D != tc.want || got.Source != tc.wantSource {
 				t.Errorf("got %v from %q, want %v from %q", got.D, got.Source, tc.want, tc.wantSource)
 			}

@@ -1,0 +1,126 @@
+package config
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/sigtermlint/sigtermlint/internal/deploy"
+)
+
+// LoadManifests returns the deployment files that apply to the package of
+// pass, and the directory their names are relative to: with auto, those
+// found below the module root (the directory of the go.mod above the
+// package), read once per root; with paths, the files and directories
+// given. Nil when off, when there is no module root, or under drivers that
+// give no file names (nogo). Files that do not parse are reported once,
+// as one line each on stderr, and skipped.
+func (c *Config) LoadManifests(pass *analysis.Pass) (*deploy.Set, string) {
+	switch c.Manifests {
+	case ManifestsOff:
+		return nil, ""
+	case ManifestsPaths:
+		set, err := loadPaths(c.ManifestPaths)
+		if err != nil {
+			warnOnce(err.Error())
+			return nil, ""
+		}
+		report(set, "")
+		return set, ""
+	}
+	root := moduleRoot(packageDir(pass))
+	if root == "" {
+		return nil, ""
+	}
+	set, err := deploy.Cached(root)
+	if err != nil {
+		warnOnce(fmt.Sprintf("%s: %v", root, err))
+		return nil, ""
+	}
+	report(set, root)
+	return set, root
+}
+
+// ProgramName is the name the program's binary most likely has: its main
+// package's directory name.
+func ProgramName(pass *analysis.Pass) string {
+	return filepath.Base(packageDir(pass))
+}
+
+func packageDir(pass *analysis.Pass) string {
+	for _, f := range pass.Files {
+		if name := pass.Fset.File(f.Pos()).Name(); filepath.IsAbs(name) {
+			return filepath.Dir(name)
+		}
+	}
+	return ""
+}
+
+// moduleRoot returns the directory of the go.mod at or above dir, or "".
+func moduleRoot(dir string) string {
+	for dir != "" {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+	return ""
+}
+
+var (
+	pathsMu  sync.Mutex
+	pathsSet = map[string]*deploy.Set{}
+)
+
+// loadPaths reads the -manifests files once per process.
+func loadPaths(paths []string) (*deploy.Set, error) {
+	key := fmt.Sprint(paths)
+	pathsMu.Lock()
+	defer pathsMu.Unlock()
+	if set, ok := pathsSet[key]; ok {
+		return set, nil
+	}
+	set, err := deploy.Load("", paths)
+	if err != nil {
+		return nil, err
+	}
+	pathsSet[key] = set
+	return set, nil
+}
+
+var (
+	warnMu sync.Mutex
+	warned = map[string]bool{}
+)
+
+// report prints a set's warnings, and one line for the templates it
+// skipped, once per process.
+func report(set *deploy.Set, root string) {
+	for _, w := range set.Warnings {
+		warnOnce(filepath.Join(root, w.String()))
+	}
+	if n := len(set.Notes); n > 0 {
+		where := root
+		if where == "" {
+			where = "the -manifests files"
+		}
+		warnOnce(fmt.Sprintf("skipped %d templated file(s) under %s (only rendered manifests are read), e.g. %s", n, where, set.Notes[0]))
+	}
+}
+
+func warnOnce(msg string) {
+	warnMu.Lock()
+	defer warnMu.Unlock()
+	if warned[msg] {
+		return
+	}
+	warned[msg] = true
+	fmt.Fprintf(os.Stderr, "sigtermlint: warning: %s\n", msg)
+}

@@ -1,0 +1,131 @@
+package stoptimeout
+
+import (
+	"fmt"
+	"go/token"
+	"path/filepath"
+	"time"
+
+	"github.com/sigtermlint/sigtermlint/internal/deploy"
+	"github.com/sigtermlint/sigtermlint/internal/filepos"
+)
+
+// FromManifests picks the stop timeout of program bin (its main package's
+// directory name) from the deployment files of set, read below root.
+//
+// A container applies when its command, args, image, name or workload
+// names bin. Kubernetes' budget is terminationGracePeriodSeconds minus the
+// preStop sleep. When one container applies, its budget is the timeout;
+// when several do, or none (then every container counts, but a compose
+// service's unset 10s default only counts when it runs bin), the smallest,
+// and the source says so. False when no file gives a timeout.
+func FromManifests(set *deploy.Set, root, bin string) (Timeout, bool) {
+	if set == nil {
+		return Timeout{}, false
+	}
+	var matched, all []deploy.Container
+	for _, c := range set.Containers {
+		if c.Runs(bin) {
+			matched = append(matched, c)
+		}
+		if !(c.Kind == deploy.KindCompose && c.StopTimeout.Default) {
+			all = append(all, c)
+		}
+	}
+	candidates, how := matched, ""
+	switch {
+	case len(matched) > 1:
+		how = fmt.Sprintf("the smallest of %d deployments of %s", len(matched), bin)
+	case len(matched) == 0:
+		candidates = all
+		if len(all) > 1 {
+			how = fmt.Sprintf("the smallest of %d deployments, none naming %s", len(all), bin)
+		}
+	}
+	var best *deploy.Container
+	for i := range candidates {
+		if best == nil || budget(candidates[i]) < budget(*best) {
+			best = &candidates[i]
+		}
+	}
+	if best == nil {
+		return Timeout{}, false
+	}
+	src := describe(*best)
+	if how != "" {
+		src += "; " + how
+	}
+	at := best.StopTimeout.Source
+	if best.PreStop != nil {
+		at = best.PreStop.Source
+	}
+	return Timeout{
+		D:        budget(*best),
+		Source:   src,
+		Manifest: &Position{File: filepath.Join(root, filepath.FromSlash(at.File)), Line: at.Line, Message: describe(*best)},
+	}, true
+}
+
+// budget is the time the program has between SIGTERM and SIGKILL.
+func budget(c deploy.Container) time.Duration {
+	d := c.StopTimeout.D
+	if c.PreStop != nil {
+		d -= c.PreStop.D
+	}
+	if d < 0 {
+		d = 0
+	}
+	return d
+}
+
+// describe says where a container's budget comes from.
+func describe(c deploy.Container) string {
+	d := seconds(c.StopTimeout.D)
+	var what string
+	switch c.Kind {
+	case deploy.KindKubernetes:
+		switch {
+		case c.Object == "Service" || c.Object == "Configuration": // Knative
+			what = "timeoutSeconds " + d
+			if c.StopTimeout.Default {
+				what = "timeoutSeconds " + d + " (Knative's default)"
+			}
+		case c.StopTimeout.Default:
+			what = "terminationGracePeriodSeconds " + d + " (Kubernetes' default)"
+		default:
+			what = "terminationGracePeriodSeconds " + d
+		}
+	case deploy.KindECS:
+		what = "stopTimeout " + d
+		if c.StopTimeout.Default {
+			what = "stop timeout " + d + " (no stopTimeout: the agent's or ECS's default)"
+		}
+	case deploy.KindCompose:
+		what = "stop_grace_period " + d
+		if c.StopTimeout.Default {
+			what = "stop_grace_period " + d + " (compose's default)"
+		}
+	case deploy.KindFly:
+		what = "kill_timeout " + d
+	default:
+		what = d
+	}
+	what += " at " + c.StopTimeout.Source.String()
+	if c.PreStop != nil {
+		what += fmt.Sprintf(" minus preStop sleep %s at %s", seconds(c.PreStop.D), c.PreStop.Source)
+	}
+	return what
+}
+
+// seconds prints a duration the way manifests write it: 300s, not 5m0s.
+func seconds(d time.Duration) string {
+	if d%time.Second == 0 {
+		return fmt.Sprintf("%ds", d/time.Second)
+	}
+	return d.String()
+}
+
+// Pos returns the position of p in fset.
+func (p *Position) Pos(fset *token.FileSet) (token.Pos, bool) {
+	return filepos.Pos(fset, p.File, p.Line)
+}

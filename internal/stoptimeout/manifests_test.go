@@ -1,0 +1,65 @@
+package stoptimeout
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sigtermlint/sigtermlint/internal/deploy"
+)
+
+func k8s(name string, grace time.Duration, preStop time.Duration, line int) deploy.Container {
+	c := deploy.Container{Kind: deploy.KindKubernetes, Object: "Deployment", Workload: name, Name: name,
+		StopTimeout: deploy.Duration{D: grace, Source: deploy.Source{File: "deploy/k8s.yaml", Line: line}}}
+	if preStop > 0 {
+		c.PreStop = &deploy.Duration{D: preStop, Source: deploy.Source{File: "deploy/k8s.yaml", Line: line + 5}}
+	}
+	return c
+}
+
+func TestFromManifests(t *testing.T) {
+	composeDefault := deploy.Container{Kind: deploy.KindCompose, Workload: "db", Name: "db",
+		StopTimeout: deploy.Duration{D: 10 * time.Second, Default: true, Source: deploy.Source{File: "compose.yaml", Line: 3}}}
+	for _, tc := range []struct {
+		name       string
+		containers []deploy.Container
+		want       time.Duration
+		wantSource string
+		wantLine   int
+	}{
+		{"one match, preStop subtracted", []deploy.Container{k8s("api", 25*time.Second, 5*time.Second, 10), k8s("other", 5*time.Second, 0, 30)},
+			20 * time.Second, "terminationGracePeriodSeconds 25s at deploy/k8s.yaml:10 minus preStop sleep 5s at deploy/k8s.yaml:15", 15},
+		{"several matches: the smallest", []deploy.Container{k8s("api", 60*time.Second, 0, 10), k8s("api", 40*time.Second, 0, 30)},
+			40 * time.Second, "terminationGracePeriodSeconds 40s at deploy/k8s.yaml:30; the smallest of 2 deployments of api", 30},
+		{"no match: the smallest, compose's unset default left out", []deploy.Container{k8s("web", 45*time.Second, 0, 10), k8s("jobs", 35*time.Second, 0, 30), composeDefault},
+			35 * time.Second, "terminationGracePeriodSeconds 35s at deploy/k8s.yaml:30; the smallest of 2 deployments, none naming api", 30},
+		{"compose default counts when it runs the program", []deploy.Container{{Kind: deploy.KindCompose, Workload: "api", Name: "api",
+			StopTimeout: deploy.Duration{D: 10 * time.Second, Default: true, Source: deploy.Source{File: "compose.yaml", Line: 3}}}},
+			10 * time.Second, "stop_grace_period 10s (compose's default) at compose.yaml:3", 3},
+		{"ECS default", []deploy.Container{{Kind: deploy.KindECS, Workload: "api", Name: "api",
+			StopTimeout: deploy.Duration{D: 30 * time.Second, Default: true, Source: deploy.Source{File: "taskdef.json", Line: 4}}}},
+			30 * time.Second, "stop timeout 30s (no stopTimeout: the agent's or ECS's default) at taskdef.json:4", 4},
+		{"Knative", []deploy.Container{{Kind: deploy.KindKubernetes, Object: "Service", Workload: "api", Name: "user-container",
+			StopTimeout: deploy.Duration{D: 300 * time.Second, Default: true, Source: deploy.Source{File: "ksvc.yaml", Line: 8}}}},
+			300 * time.Second, "timeoutSeconds 300s (Knative's default) at ksvc.yaml:8", 8},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := FromManifests(&deploy.Set{Containers: tc.containers}, "/repo", "api")
+			if !ok {
+				t.Fatal("no timeout")
+			}
+			if got.D != tc.want || got.Source != tc.wantSource {
+				t.Errorf("got %v %q, want %v %q", got.D, got.Source, tc.want, tc.wantSource)
+			}
+			if got.Manifest == nil || got.Manifest.Line != tc.wantLine || !strings.HasPrefix(got.Manifest.File, "/repo/") {
+				t.Errorf("manifest position %+v, want line %d under /repo", got.Manifest, tc.wantLine)
+			}
+		})
+	}
+	if _, ok := FromManifests(&deploy.Set{Containers: []deploy.Container{composeDefault}}, "/repo", "api"); ok {
+		t.Error("only another program's compose default: want no timeout")
+	}
+	if _, ok := FromManifests(nil, "", "api"); ok {
+		t.Error("nil set: want no timeout")
+	}
+}
