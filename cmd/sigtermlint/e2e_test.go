@@ -4,7 +4,8 @@ package main
 // run it (standalone, -json, -fix, under go vet and go fix) on the modules
 // in testdata/e2e, testdata/e2e-clean and testdata/e2e-broken, and the
 // shutdown analyzer's findings and -sigtermlint.stop-timeout flag on
-// testdata/e2e-drain.
+// testdata/e2e-drain, and the deployment manifests read by
+// -sigtermlint.manifests on testdata/e2e-manifests.
 //
 // Observed with x/tools v0.52.0 and go1.26.8, which the assertions encode:
 //   - standalone text: diagnostics on stderr with absolute paths, exit 3;
@@ -21,6 +22,13 @@ package main
 //     value exits 2 standalone; under go vet, every run of the tool (one
 //     per package, the standard library's included) prints the error and
 //     the usage, and go vet exits 1.
+//   - -sigtermlint.manifests (default auto): a manifest that does not
+//     parse is one "sigtermlint: warning: FILE:LINE: msg" line on stderr
+//     per process (standalone: once, absolute path; go vet: once per
+//     package main vetted, path "./deploy/broken.yaml"), and the lint
+//     goes on. go vet caches the diagnostics, not the warning (go vet
+//     and go vet -json share the cache), and its cache key does not
+//     cover the manifests.
 
 import (
 	"bytes"
@@ -610,7 +618,7 @@ func TestVersionAndFlags(t *testing.T) {
 		for _, f := range flags {
 			byName[f.Name] = f.Bool
 		}
-		for name, isBool := range map[string]bool{"V": true, "json": true, "c": false, "sigterm": true, "shutdown": true, "sigtermlint": true, "sigtermlint.stop-timeout": false, "sigtermlint.platform": false} {
+		for name, isBool := range map[string]bool{"V": true, "json": true, "c": false, "sigterm": true, "shutdown": true, "sigtermlint": true, "sigtermlint.stop-timeout": false, "sigtermlint.platform": false, "sigtermlint.manifests": false} {
 			if got, ok := byName[name]; !ok || got != isBool {
 				t.Errorf("-flags: want %s (bool %v), got %+v", name, isBool, flags)
 			}
@@ -634,7 +642,7 @@ func TestVersionAndFlags(t *testing.T) {
 		if r.code != 0 {
 			t.Fatalf("want exit 0, got\n%s", r)
 		}
-		for _, want := range []string{"-sigtermlint.stop-timeout value", "-sigtermlint.platform value", "kubernetes, nomad, systemd"} {
+		for _, want := range []string{"-sigtermlint.stop-timeout value", "-sigtermlint.platform value", "-sigtermlint.manifests value", "kubernetes, nomad, systemd"} {
 			if !strings.Contains(r.stdout, want) {
 				t.Errorf("help sigtermlint lacks %q:\n%s", want, r.stdout)
 			}
@@ -1032,4 +1040,322 @@ func TestDrainGoVet(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The findings in testdata/e2e-manifests, where the deployment files
+// decide: positions are file:line:col relative to the module root.
+//   - cmd/api drains for 18s; deploy/k8s.yaml gives it 20s of grace minus
+//     a 5s preStop sleep.
+//   - cmd/worker handles SIGTERM and SIGINT; build/worker.Dockerfile's
+//     final stage stops it with SIGQUIT.
+//   - cmd/edge handles SIGINT only; compose.yaml stops it with SIGINT
+//     (and gives it 15s): no finding.
+//   - deploy/broken.yaml does not parse: a warning.
+//   - vendor/ and testdata/ hold manifests that would change all of this
+//     (api 1s of grace, edge stopped with SIGTERM or SIGQUIT, one more
+//     broken file): they are never read.
+const (
+	manAPIPosn        = "cmd/api/main.go:32:12"   // srv.Shutdown(sctx), 18s deadline
+	manWorkerPosn     = "cmd/worker/main.go:16:6" // func main
+	manEdgePosn       = "cmd/edge/main.go:20:22"  // srv.ListenAndServe()
+	manEdgeNotifyPosn = "cmd/edge/main.go:16:15"  // signal.NotifyContext(..., os.Interrupt)
+	manGracePosn      = "deploy/k8s.yaml:14:1"    // terminationGracePeriodSeconds
+	manStopSignalPosn = "build/worker.Dockerfile:10:1"
+
+	manBudget    = "terminationGracePeriodSeconds 20s at deploy/k8s.yaml:14 minus preStop sleep 5s at deploy/k8s.yaml:20"
+	manAPIMsg    = "shutdown may take 18s (Shutdown deadline 18s) but the stop timeout is 15s (" + manBudget + ")" + killed
+	manWorkerMsg = "the deployment stops this program with SIGQUIT (STOPSIGNAL at build/worker.Dockerfile:10), which it does not handle (it handles SIGTERM, SIGINT): the Go runtime exits at once on SIGQUIT and cuts off its in-flight requests"
+	manEdgeMsg   = "server started via (*http.Server).ListenAndServe handles SIGINT but not SIGTERM"
+	manWarning   = "deploy/broken.yaml:9: YAML does not parse: mapping values are not allowed in this context"
+)
+
+// wantLine is an expected line of text output: the whole line, or, with
+// prefix, its start; times is how often it appears (0 means once).
+type wantLine struct {
+	text   string
+	prefix bool
+	times  int
+}
+
+var (
+	manAPILines = []wantLine{
+		{text: manAPIPosn + ": " + manAPIMsg},
+		{text: manGracePosn + ": \tthe stop timeout: " + manBudget},
+	}
+	manWorkerLines = []wantLine{
+		{text: manWorkerPosn + ": " + manWorkerMsg},
+		{text: manStopSignalPosn + ": \tthe stop signal is set here"},
+	}
+	// cmd/edge's sigint-only, when compose.yaml is not read.
+	manEdgeLines = []wantLine{
+		{text: manEdgePosn + ": " + manEdgeMsg, prefix: true},
+		{text: manEdgeNotifyPosn + ": \tonly SIGINT is handled here"},
+	}
+	manWarningLine = wantLine{text: "sigtermlint: warning: " + manWarning}
+)
+
+// checkLines checks that the lines of out (paths relative, go vet's
+// "# pkg" headers dropped) are exactly want, in any order.
+func checkLines(t *testing.T, out string, want ...[]wantLine) {
+	t.Helper()
+	got := lines(out)
+	n := 0
+	for _, ws := range want {
+		for _, w := range ws {
+			times := max(w.times, 1)
+			n += times
+			matches := 0
+			for _, l := range got {
+				if l == w.text || (w.prefix && strings.HasPrefix(l, w.text)) {
+					matches++
+				}
+			}
+			if matches != times {
+				t.Errorf("want the line %q (prefix %v) %d time(s), got %d in:\n%s", w.text, w.prefix, times, matches, out)
+			}
+		}
+	}
+	if len(got) != n {
+		t.Errorf("want %d lines, got %d:\n%s", n, len(got), out)
+	}
+	// Nothing under vendor/ or testdata/ is read, nor reported.
+	for _, skipped := range []string{"vendor/", "testdata/"} {
+		if strings.Contains(out, skipped) {
+			t.Errorf("output mentions %s:\n%s", skipped, out)
+		}
+	}
+}
+
+// checkManifestJSON checks the -json diagnostics of testdata/e2e-manifests
+// (standalone or go vet): the shutdown-timeout of cmd/api and the
+// stop-signal of cmd/worker, each with related information in the
+// manifest, and nothing else.
+func checkManifestJSON(t *testing.T, byPkg map[string][]jsonDiag) {
+	t.Helper()
+	type want struct {
+		analyzer, posn, message, relPosn, relMessage string
+	}
+	wants := map[string]want{
+		"shutdown-timeout": {"shutdown", manAPIPosn, manAPIMsg, manGracePosn, "the stop timeout: " + manBudget},
+		"stop-signal":      {"sigterm", manWorkerPosn, manWorkerMsg, manStopSignalPosn, "the stop signal is set here"},
+	}
+	wantPkg := map[string]string{
+		"shutdown-timeout": "example.com/manifests/cmd/api",
+		"stop-signal":      "example.com/manifests/cmd/worker",
+	}
+	n := 0
+	for pkg, diags := range byPkg {
+		for _, d := range diags {
+			n++
+			w, ok := wants[d.Category]
+			if !ok || pkg != wantPkg[d.Category] {
+				t.Errorf("%s: unexpected %s diagnostic from %s: %+v", pkg, d.Category, d.Analyzer, d)
+				continue
+			}
+			if d.Analyzer != w.analyzer || d.Posn != w.posn || d.Message != w.message {
+				t.Errorf("%s: got %s at %s: %q\nwant %s at %s: %q", d.Category, d.Analyzer, d.Posn, d.Message, w.analyzer, w.posn, w.message)
+			}
+			file, _, _ := strings.Cut(d.Posn, ":")
+			if !strings.HasPrefix(d.End, file+":") || d.End == d.Posn {
+				t.Errorf("%s: want a non-empty end in the file of %s, got %q", d.Category, d.Posn, d.End)
+			}
+			if len(d.Related) != 1 || d.Related[0].Posn != w.relPosn || d.Related[0].Message != w.relMessage {
+				t.Errorf("%s: want related information %q at %s, got %+v", d.Category, w.relMessage, w.relPosn, d.Related)
+			}
+			if len(d.SuggestedFixes) != 0 {
+				t.Errorf("%s: unexpected fixes %+v", d.Category, d.SuggestedFixes)
+			}
+			delete(wants, d.Category)
+		}
+	}
+	for category, w := range wants {
+		t.Errorf("no %s diagnostic at %s; got %+v", category, w.posn, byPkg)
+	}
+	if n != 2 {
+		t.Errorf("want 2 diagnostics, got %d: %+v", n, byPkg)
+	}
+}
+
+// manifestsFlag is the configuration analyzer's flag, as the command and
+// go vet spell it.
+const manifestsFlag = "-sigtermlint.manifests"
+
+// TestManifestsCLI runs the standalone command on testdata/e2e-manifests.
+func TestManifestsCLI(t *testing.T) {
+	t.Parallel()
+	bin := sigtermlint(t)
+	dir := testdataDir(t, "e2e-manifests")
+
+	for _, tc := range []struct {
+		name string
+		args []string
+		want [][]wantLine
+	}{
+		// auto: the manifests decide api's stop timeout, worker's stop
+		// signal, and silence edge's sigint-only. The broken manifest is
+		// one warning line, first, and the lint goes on.
+		{"auto", nil, [][]wantLine{{manWarningLine}, manAPILines, manWorkerLines}},
+		{"auto-explicit", []string{manifestsFlag + "=auto"}, [][]wantLine{{manWarningLine}, manAPILines, manWorkerLines}},
+		// The flag wins over the manifests for the stop timeout; the stop
+		// signal still comes from the Dockerfile.
+		{"stop-timeout=1m", []string{stopTimeoutFlag + "=1m"}, [][]wantLine{{manWarningLine}, manWorkerLines}},
+		// off: api's 18s fits in the default 30s, no stop signal is
+		// known, and edge's SIGINT-only handling is reported again.
+		{"off", []string{manifestsFlag + "=off"}, [][]wantLine{manEdgeLines}},
+		// An explicit file: only it is read, so neither compose.yaml nor
+		// the Dockerfile nor the broken file. (Its messages name the file
+		// by absolute path; relPaths makes it relative.)
+		{"explicit", []string{manifestsFlag + "=deploy/k8s.yaml"}, [][]wantLine{manAPILines, manEdgeLines}},
+		{"explicit-list", []string{manifestsFlag + "=build/worker.Dockerfile,deploy/k8s.yaml,compose.yaml"}, [][]wantLine{manAPILines, manWorkerLines}},
+		// A directory is walked as the module root is: broken.yaml's
+		// warning, with the file named below it.
+		{"explicit-dir", []string{manifestsFlag + "=deploy"}, [][]wantLine{{manWarningLine}, manAPILines, manEdgeLines}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			r := run(t, dir, bin, append(tc.args, "./...")...)
+			if r.code != 3 {
+				t.Fatalf("want exit 3 (findings), got\n%s", r)
+			}
+			if r.stdout != "" {
+				t.Errorf("want nothing on stdout, got %q", r.stdout)
+			}
+			checkLines(t, relPaths(dir, r.stderr), tc.want...)
+		})
+	}
+
+	// Relative paths are taken from the working directory.
+	t.Run("explicit-from-subdir", func(t *testing.T) {
+		t.Parallel()
+		r := run(t, filepath.Join(dir, "cmd"), bin, manifestsFlag+"=../deploy/k8s.yaml", "./...")
+		if r.code != 3 || r.stdout != "" {
+			t.Fatalf("want exit 3 and findings on stderr, got\n%s", r)
+		}
+		checkLines(t, relPaths(dir, r.stderr), manAPILines, manEdgeLines)
+	})
+
+	// The warning goes to stderr: stdout is one JSON object.
+	t.Run("json", func(t *testing.T) {
+		t.Parallel()
+		r := run(t, dir, bin, "-json", "./...")
+		if r.code != 0 {
+			t.Fatalf("-json exits 0 even with findings; got\n%s", r)
+		}
+		if got := relPaths(dir, r.stderr); got != manWarningLine.text+"\n" {
+			t.Errorf("stderr: want the one warning line %q, got %q", manWarningLine.text, got)
+		}
+		var obj map[string]map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(r.stdout), &obj); err != nil {
+			t.Fatalf("stdout is not one JSON object: %v\n%s", err, r.stdout)
+		}
+		checkManifestJSON(t, jsonFindings(t, dir, obj))
+	})
+
+	t.Run("json-off", func(t *testing.T) {
+		t.Parallel()
+		r := run(t, dir, bin, "-json", manifestsFlag+"=off", "./...")
+		if r.code != 0 || r.stderr != "" {
+			t.Fatalf("want exit 0 and nothing on stderr, got\n%s", r)
+		}
+		var obj map[string]map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(r.stdout), &obj); err != nil {
+			t.Fatalf("stdout is not one JSON object: %v\n%s", err, r.stdout)
+		}
+		byPkg := jsonFindings(t, dir, obj)
+		diags := byPkg["example.com/manifests/cmd/edge"]
+		if len(byPkg) != 1 || len(diags) != 1 || diags[0].Category != "sigint-only" || diags[0].Posn != manEdgePosn {
+			t.Errorf("want only cmd/edge's sigint-only at %s, got %+v", manEdgePosn, byPkg)
+		}
+	})
+
+	// A path that does not exist stops the command before it loads
+	// anything: the flag package's error naming it and the usage, exit 2.
+	for _, value := range []string{"nope.yaml", "deploy/k8s.yaml,nope.yaml"} {
+		t.Run("missing="+value, func(t *testing.T) {
+			t.Parallel()
+			r := run(t, dir, bin, manifestsFlag+"="+value, "./...")
+			if r.code != 2 {
+				t.Errorf("want exit 2, got\n%s", r)
+			}
+			for _, want := range []string{
+				`invalid value "` + value + `" for flag ` + manifestsFlag + ": manifest nope.yaml: ",
+				"no such file or directory",
+			} {
+				if !strings.Contains(r.stderr, want) {
+					t.Errorf("stderr lacks %q:\n%s", want, r)
+				}
+			}
+			if r.stdout != "" || strings.Contains(r.stderr, "cmd/") || strings.Contains(r.stderr, "warning") {
+				t.Errorf("want no findings and no warning after a bad flag, got\n%s", r)
+			}
+		})
+	}
+	t.Run("empty", func(t *testing.T) {
+		t.Parallel()
+		r := run(t, dir, bin, manifestsFlag+"=", "./...")
+		want := `invalid value "" for flag ` + manifestsFlag + ": want auto, off, or comma-separated files and directories"
+		if r.code != 2 || !strings.Contains(r.stderr, want) {
+			t.Errorf("want exit 2 and %q, got\n%s", want, r)
+		}
+	})
+}
+
+// TestManifestsGoVet runs the command under go vet on
+// testdata/e2e-manifests. go vet runs the tool once per package, in the
+// package's directory, and prints the warning as the tool does, once per
+// package main (every run reads the module's manifests), the path made
+// "./deploy/broken.yaml". It caches the diagnostics of a run, not what
+// the tool wrote to stderr, and go vet and go vet -json share the cache
+// (go vet always runs the tool with -json): each run that checks the
+// warning is on a fresh copy of the module, which go vet has not seen.
+func TestManifestsGoVet(t *testing.T) {
+	t.Parallel()
+	bin := sigtermlint(t)
+	gocmd := goTool(t)
+	// go vet prints the warning's path relative to the current directory,
+	// with a "./" before it, once per package main: api, edge, worker.
+	warning := wantLine{text: "sigtermlint: warning: ./" + manWarning, times: 3}
+
+	t.Run("text", func(t *testing.T) {
+		copied := copyModule(t, "e2e-manifests")
+		r := run(t, copied, gocmd, "vet", "-vettool="+bin, "./...")
+		if r.code != 1 {
+			t.Fatalf("want exit 1 (findings), got\n%s", r)
+		}
+		checkLines(t, relPaths(copied, r.stderr), manAPILines, manWorkerLines, []wantLine{warning})
+	})
+
+	t.Run("json", func(t *testing.T) {
+		copied := copyModule(t, "e2e-manifests")
+		r := run(t, copied, gocmd, "vet", "-vettool="+bin, "-json", "./...")
+		if r.code != 0 {
+			t.Fatalf("want exit 0, got\n%s", r)
+		}
+		checkLines(t, relPaths(copied, r.stderr), []wantLine{warning})
+		if strings.Contains(r.stdout, "warning") {
+			t.Errorf("warning on stdout:\n%s", r.stdout)
+		}
+		checkManifestJSON(t, vetJSONFindings(t, copied, r.stdout))
+	})
+
+	// off needs no fresh copy: there is no warning to miss.
+	t.Run("off", func(t *testing.T) {
+		dir := testdataDir(t, "e2e-manifests")
+		r := run(t, dir, gocmd, "vet", "-vettool="+bin, manifestsFlag+"=off", "./...")
+		if r.code != 1 {
+			t.Fatalf("want exit 1 (findings), got\n%s", r)
+		}
+		checkLines(t, relPaths(dir, r.stderr), manEdgeLines)
+	})
+
+	// An absolute path works under go vet. (A relative one is taken from
+	// the directory of each package go vet runs the tool in.)
+	t.Run("explicit-absolute", func(t *testing.T) {
+		dir := testdataDir(t, "e2e-manifests")
+		r := run(t, dir, gocmd, "vet", "-vettool="+bin, manifestsFlag+"="+filepath.Join(dir, "deploy", "k8s.yaml"), "./...")
+		if r.code != 1 {
+			t.Fatalf("want exit 1 (findings), got\n%s", r)
+		}
+		checkLines(t, relPaths(dir, r.stderr), manAPILines, manEdgeLines)
+	})
 }

@@ -40,6 +40,8 @@ func FromManifests(set *deploy.Set, root, bin string) (Timeout, bool) {
 		candidates = all
 		if len(all) > 1 {
 			how = fmt.Sprintf("the smallest of %d deployments, none naming %s", len(all), bin)
+		} else {
+			how = fmt.Sprintf("the only deployment, which does not name %s", bin)
 		}
 	}
 	var best *deploy.Container
@@ -56,9 +58,6 @@ func FromManifests(set *deploy.Set, root, bin string) (Timeout, bool) {
 		src += "; " + how
 	}
 	at := best.StopTimeout.Source
-	if best.PreStop != nil {
-		at = best.PreStop.Source
-	}
 	return Timeout{
 		D:        budget(*best),
 		Source:   src,

@@ -28,7 +28,7 @@ func TestFromManifests(t *testing.T) {
 		wantLine   int
 	}{
 		{"one match, preStop subtracted", []deploy.Container{k8s("api", 25*time.Second, 5*time.Second, 10), k8s("other", 5*time.Second, 0, 30)},
-			20 * time.Second, "terminationGracePeriodSeconds 25s at deploy/k8s.yaml:10 minus preStop sleep 5s at deploy/k8s.yaml:15", 15},
+			20 * time.Second, "terminationGracePeriodSeconds 25s at deploy/k8s.yaml:10 minus preStop sleep 5s at deploy/k8s.yaml:15", 10},
 		{"several matches: the smallest", []deploy.Container{k8s("api", 60*time.Second, 0, 10), k8s("api", 40*time.Second, 0, 30)},
 			40 * time.Second, "terminationGracePeriodSeconds 40s at deploy/k8s.yaml:30; the smallest of 2 deployments of api", 30},
 		{"no match: the smallest, compose's unset default left out", []deploy.Container{k8s("web", 45*time.Second, 0, 10), k8s("jobs", 35*time.Second, 0, 30), composeDefault},
@@ -55,6 +55,10 @@ func TestFromManifests(t *testing.T) {
 				t.Errorf("manifest position %+v, want line %d under /repo", got.Manifest, tc.wantLine)
 			}
 		})
+	}
+	only, ok := FromManifests(&deploy.Set{Containers: []deploy.Container{k8s("web", 45*time.Second, 0, 10)}}, "/repo", "api")
+	if !ok || only.D != 45*time.Second || !strings.HasSuffix(only.Source, "; the only deployment, which does not name api") {
+		t.Errorf("one deployment naming another program: got %v %q, want 45s, saying so", only.D, only.Source)
 	}
 	if _, ok := FromManifests(&deploy.Set{Containers: []deploy.Container{composeDefault}}, "/repo", "api"); ok {
 		t.Error("only another program's compose default: want no timeout")

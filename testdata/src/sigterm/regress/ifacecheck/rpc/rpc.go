@@ -18,7 +18,7 @@ type Server struct {
 	lis net.Listener
 }
 
-func (s *Server) Start(context.Context) error   { return s.srv.Serve(s.lis) }
+func (s *Server) Start(context.Context) error    { return s.srv.Serve(s.lis) }
 func (s *Server) Stop(ctx context.Context) error { return s.srv.Shutdown(ctx) }
 
 func Get(url string) (*http.Response, error) { return http.Get(url) }
