@@ -9,15 +9,10 @@ import (
 
 	"github.com/sigtermlint/sigtermlint/analyzers/shutdown"
 	"github.com/sigtermlint/sigtermlint/internal/config"
+	"github.com/sigtermlint/sigtermlint/internal/testmod"
 )
 
-func testdata(t *testing.T) string {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
+func testdata(t *testing.T) string { return testmod.Testdata(t, "../..") }
 
 func TestRules(t *testing.T) {
 	analysistest.Run(t, testdata(t), shutdown.New(),

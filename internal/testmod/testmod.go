@@ -7,6 +7,18 @@ import (
 	"testing"
 )
 
+// Testdata returns the absolute path of the repository's testdata
+// directory, the GOPATH-layout root of analysistest packages; rel leads
+// from the test's directory to the repository root.
+func Testdata(t *testing.T, rel string) string {
+	t.Helper()
+	dir, err := filepath.Abs(filepath.Join(rel, "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
 // Frameworks returns the absolute path of testdata/frameworks, a module
 // of small programs built on real frameworks, with its modules downloaded:
 // analysistest loads module-mode packages with GOPROXY=off, so they must
