@@ -39,4 +39,10 @@
 // resolved from constants, variables set once from a constant, and
 // duration flag defaults; when a duration or context cannot be resolved,
 // nothing that depends on it is reported.
+//
+// A "//sigtermlint:ignore CATEGORY reason" comment at the end of a line,
+// or on the line above it, suppresses that line's finding. This analyzer
+// reports, as bad-directive, the ignores that name no category, an
+// unknown one or no reason, and those naming its categories that
+// suppress none of its findings.
 package shutdown

@@ -170,7 +170,7 @@ func (c *checker) reportExit(s *scope, exit, serve *ast.CallExpr, fn *types.Func
 	if direct && kind == httpServe {
 		d.SuggestedFixes = c.errServerClosedFix(s, exit, serve)
 	}
-	c.pass.Report(d)
+	c.report.Report(d)
 }
 
 // checkMainReturn reports a main that returns right after its serve call
@@ -213,7 +213,7 @@ func (c *checker) checkMainReturn() {
 		default:
 			return // main goes on: it may wait for the drain
 		}
-		c.pass.Report(analysis.Diagnostic{
+		c.report.Report(analysis.Diagnostic{
 			Pos: at.Pos(), End: at.End(), Category: CategoryExitBeforeDrain,
 			Message: fmt.Sprintf("main returns as soon as %s returns, while Shutdown is still draining in another goroutine: the process exits with requests in flight", fn.Name()),
 		})

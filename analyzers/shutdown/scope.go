@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/sigtermlint/sigtermlint/internal/durations"
+	"github.com/sigtermlint/sigtermlint/internal/ignore"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
 	"github.com/sigtermlint/sigtermlint/internal/stoptimeout"
 	"github.com/sigtermlint/sigtermlint/internal/typeshelper"
@@ -17,6 +18,7 @@ import (
 // checker holds what the analysis of one package needs.
 type checker struct {
 	pass    *analysis.Pass
+	report  *ignore.Reporter // every finding goes through it, for //sigtermlint:ignore
 	reach   *reach.Result
 	timeout stoptimeout.Timeout
 	durs    *durations.Resolver

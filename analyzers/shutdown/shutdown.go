@@ -10,6 +10,7 @@ import (
 	"github.com/sigtermlint/sigtermlint/internal/analysisdoc"
 	"github.com/sigtermlint/sigtermlint/internal/config"
 	"github.com/sigtermlint/sigtermlint/internal/durations"
+	"github.com/sigtermlint/sigtermlint/internal/ignore"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
 	"github.com/sigtermlint/sigtermlint/internal/stoptimeout"
 )
@@ -29,6 +30,11 @@ const (
 	CategoryShutdownTimeout   = "shutdown-timeout"
 	CategoryBadDirective      = "bad-directive"
 )
+
+// categories are the rules of this analyzer, the ones its
+// //sigtermlint:ignore directives may name (not bad-directive: a
+// malformed directive is fixed, not silenced).
+var categories = []string{CategoryExitBeforeDrain, CategoryCancelledContext, CategoryUnboundedShutdown, CategoryShutdownTimeout}
 
 // New returns a new shutdown analyzer that reads its configuration
 // from the default configuration analyzer.
@@ -53,11 +59,18 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 		set, root := cfg.LoadManifests(pass)
 		return stoptimeout.FromManifests(set, root, config.ProgramName(pass))
 	})
+	r := ignore.NewReporter(pass, categories...)
 	for _, b := range bad {
-		pass.Report(analysis.Diagnostic{Pos: b.Pos, End: b.End, Category: CategoryBadDirective, Message: b.Message})
+		r.Report(analysis.Diagnostic{Pos: b.Pos, End: b.End, Category: CategoryBadDirective, Message: b.Message})
+	}
+	// Malformed ignores are reported here only, since this analyzer owns
+	// bad-directive: the sigterm analyzer skips them silently.
+	for _, b := range r.Malformed() {
+		r.Report(analysis.Diagnostic{Pos: b.Pos, End: b.End, Category: CategoryBadDirective, Message: b.Problem})
 	}
 	c := &checker{
 		pass:    pass,
+		report:  r,
 		reach:   res,
 		timeout: timeout,
 		durs:    durations.NewResolver(pass.TypesInfo, pass.Files),
@@ -71,6 +84,7 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 		c.checkExits(s)
 	}
 	c.checkMainReturn()
+	r.Finish()
 	return nil, nil
 }
 

@@ -78,6 +78,24 @@ func TestManifests(t *testing.T) {
 	analysistest.Run(t, testdata(t), withFlags(map[string]string{config.FlagManifests: "off"}), "shutdown/manifestclean")
 }
 
+// TestIgnore checks //sigtermlint:ignore directives of shutdown
+// categories, and the malformed directives this analyzer alone reports.
+func TestIgnore(t *testing.T) {
+	analysistest.Run(t, testdata(t), shutdown.New(), "ignore/shutdown/...", "ignore/both/used", "ignore/both/sigtermpart")
+	// The shutdown part is used; the want there is the sigterm analyzer's.
+	for _, r := range analysistest.Run(&quiet{}, testdata(t), shutdown.New(), "ignore/both/shutdownpart") {
+		for _, d := range r.Diagnostics {
+			t.Errorf("ignore/both/shutdownpart: unexpected %s: %s", d.Category, d.Message)
+		}
+	}
+}
+
+// quiet is a testing.T for analysistest runs whose expectations are
+// checked by hand.
+type quiet struct{}
+
+func (*quiet) Errorf(string, ...any) {}
+
 // TestFixes checks the errors.Is rewrite of log.Fatal(srv.ListenAndServe())
 // and the context.WithoutCancel detachment against golden files.
 func TestFixes(t *testing.T) {

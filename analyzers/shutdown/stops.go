@@ -25,11 +25,11 @@ func (c *checker) checkStops(s *scope) {
 	for _, stop := range s.stops {
 		l := c.lineageOf(s, stop)
 		if d, ok := c.cancelled(s, stop, l); ok {
-			c.pass.Report(d)
+			c.report.Report(d)
 			continue
 		}
 		if l.rooted && !l.bounded {
-			c.pass.Report(analysis.Diagnostic{
+			c.report.Report(analysis.Diagnostic{
 				Pos: stop.call.Pos(), End: stop.call.End(), Category: CategoryUnboundedShutdown,
 				Message: fmt.Sprintf("%s gets a context without a deadline: a stuck connection holds it until SIGKILL cuts the drain, with no log line", stop.name),
 			})
@@ -49,7 +49,7 @@ func (c *checker) checkStops(s *scope) {
 					d.Related = []analysis.RelatedInformation{{Pos: pos, End: pos, Message: "the stop timeout: " + m.Message}}
 				}
 			}
-			c.pass.Report(d)
+			c.report.Report(d)
 		}
 	}
 }

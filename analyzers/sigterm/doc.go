@@ -28,4 +28,9 @@
 // The analysis works across packages through facts. When what a program
 // does depends on something it cannot resolve (a signal list it cannot
 // evaluate), it reports nothing.
+//
+// A "//sigtermlint:ignore CATEGORY reason" comment at the end of a line,
+// or on the line above it, suppresses that line's finding; one that
+// suppresses none of this analyzer's findings is reported as
+// bad-directive.
 package sigterm

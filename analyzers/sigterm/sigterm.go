@@ -8,6 +8,7 @@ import (
 
 	"github.com/sigtermlint/sigtermlint/internal/analysisdoc"
 	"github.com/sigtermlint/sigtermlint/internal/config"
+	"github.com/sigtermlint/sigtermlint/internal/ignore"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
 )
 
@@ -39,10 +40,22 @@ const (
 	CategoryStopSignal = "stop-signal"
 )
 
+// categories are the rules of this analyzer, the ones its
+// //sigtermlint:ignore directives may name.
+var categories = []string{CategoryNoSIGTERM, CategorySIGINTOnly, CategoryNoShutdown, CategoryStopSignal}
+
 func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
+	r := ignore.NewReporter(pass, categories...)
+	check(pass, cfg, r)
+	r.Finish() // in every package: a stale ignore in a library is stale too
+	return nil, nil
+}
+
+// check reports the findings of a package main that starts a server.
+func check(pass *analysis.Pass, cfg *config.Config, r *ignore.Reporter) {
 	prog := pass.ResultOf[reach.Analyzer].(*reach.Result).Program
 	if prog == nil || len(prog.Serves) == 0 {
-		return nil, nil // not a server: libraries only export facts
+		return // not a server: libraries only export facts
 	}
 	sigs := declaredStopSignals(pass, cfg)
 	for _, site := range prog.Serves {
@@ -51,11 +64,10 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 			continue // its deployments stop it with SIGINT, which it handles
 		}
 		if ok {
-			pass.Report(d)
+			r.Report(d)
 		}
 	}
-	checkStopSignal(pass, prog, prog.Main, sigs)
-	return nil, nil
+	checkStopSignal(pass, r, prog, prog.Main, sigs)
 }
 
 // diagnose returns the finding for one serve site, the first rule that

@@ -52,6 +52,23 @@ func TestStopSignal(t *testing.T) {
 	}
 }
 
+// TestIgnore checks //sigtermlint:ignore directives of sigterm
+// categories: suppressed findings, stale and misdirected ignores, and
+// directives that name a category of each analyzer.
+func TestIgnore(t *testing.T) {
+	cfg := config.New()
+	if err := cfg.Flags.Set(config.FlagManifests, filepath.Join(testdata(t), "src", "ignore", "manifests", "Dockerfile")); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testdata(t), sigterm.NewWith(cfg), "ignore/sigterm/...", "ignore/both/used", "ignore/both/shutdownpart")
+	// The sigterm part is used; the want there is the shutdown analyzer's.
+	for _, r := range analysistest.Run(&quiet{}, testdata(t), sigterm.Analyzer, "ignore/both/sigtermpart") {
+		for _, d := range r.Diagnostics {
+			t.Errorf("ignore/both/sigtermpart: unexpected %s: %s", d.Category, d.Message)
+		}
+	}
+}
+
 // quiet is a testing.T for analysistest runs whose expectations are
 // checked by hand.
 type quiet struct{}

@@ -11,6 +11,7 @@ import (
 	"github.com/sigtermlint/sigtermlint/internal/config"
 	"github.com/sigtermlint/sigtermlint/internal/deploy"
 	"github.com/sigtermlint/sigtermlint/internal/filepos"
+	"github.com/sigtermlint/sigtermlint/internal/ignore"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
 )
 
@@ -60,7 +61,7 @@ var signalBits = map[string]reach.Bits{"SIGTERM": reach.SigTERM, "SIGINT": reach
 
 // checkStopSignal reports, at func main, a stop signal set by a deployment
 // of the program that it does not handle while it handles others.
-func checkStopSignal(pass *analysis.Pass, prog *reach.Program, mainDecl *ast.FuncDecl, sigs []stopSignal) {
+func checkStopSignal(pass *analysis.Pass, r *ignore.Reporter, prog *reach.Program, mainDecl *ast.FuncDecl, sigs []stopSignal) {
 	handled := prog.Bits & (reach.SigTERM | reach.SigINT | reach.SigQUIT)
 	if handled == 0 || prog.Bits&reach.SigUnknown != 0 {
 		return // nothing handled is no-sigterm's business; unknown lists say nothing
@@ -78,7 +79,7 @@ func checkStopSignal(pass *analysis.Pass, prog *reach.Program, mainDecl *ast.Fun
 		if pos, ok := filepos.Pos(pass.Fset, s.file, s.line); ok {
 			d.Related = []analysis.RelatedInformation{{Pos: pos, End: pos, Message: "the stop signal is set here"}}
 		}
-		pass.Report(d)
+		r.Report(d)
 		return // one report per program
 	}
 }

@@ -1,0 +1,86 @@
+package ignore
+
+import (
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Reporter reports an analyzer's diagnostics through the package's
+// directives. Each analyzer owns its categories and checks only the
+// directives' parts that name them: under go vet and nogo the analyzers
+// share nothing, so no Reporter knows what another suppressed.
+type Reporter struct {
+	pass  *analysis.Pass
+	owned []string
+	dirs  []*Directive
+	used  map[*Directive]bool
+}
+
+// NewReporter returns a Reporter for pass that applies the directives to
+// the categories in owned; diagnostics of other categories go through.
+func NewReporter(pass *analysis.Pass, owned ...string) *Reporter {
+	return &Reporter{pass: pass, owned: owned, dirs: Parse(pass.Fset, pass.Files), used: map[*Directive]bool{}}
+}
+
+// Report reports d unless a directive naming its category covers its
+// position.
+func (r *Reporter) Report(d analysis.Diagnostic) {
+	suppressed := false
+	if slices.Contains(r.owned, d.Category) {
+		for _, dir := range r.dirs {
+			if dir.Covers(r.pass.Fset, d.Category, d.Pos) {
+				r.used[dir] = true // every covering directive is in use, not only the first
+				suppressed = true
+			}
+		}
+	}
+	if !suppressed {
+		r.pass.Report(d)
+	}
+}
+
+// Category is the category of the findings about directives.
+const Category = "bad-directive"
+
+// Finish reports each well-formed directive that names an owned category
+// and suppressed none of this analyzer's findings, so that stale
+// directives do not linger. Call it once, after the last Report.
+func (r *Reporter) Finish() {
+	for _, dir := range r.dirs {
+		if dir.Problem != "" || r.used[dir] {
+			continue
+		}
+		var mine, others []string
+		for _, cat := range dir.Categories {
+			if slices.Contains(r.owned, cat) {
+				mine = append(mine, cat)
+			} else {
+				others = append(others, cat)
+			}
+		}
+		if len(mine) == 0 {
+			continue // another analyzer's business
+		}
+		msg := "this " + Prefix + " suppresses nothing: remove it"
+		if len(others) > 0 {
+			// The other analyzer may use it: speak only of the part it owns.
+			msg = "this " + Prefix + " suppresses nothing for " + strings.Join(mine, ",") + ": remove " + strings.Join(mine, ",") + " from it"
+		}
+		r.pass.Report(analysis.Diagnostic{Pos: dir.Pos, End: dir.End, Category: Category, Message: msg})
+	}
+}
+
+// Malformed returns the malformed directives. Only one analyzer reports
+// them (shutdown, which owns bad-directive), so that they are reported
+// once.
+func (r *Reporter) Malformed() []*Directive {
+	var bad []*Directive
+	for _, dir := range r.dirs {
+		if dir.Problem != "" {
+			bad = append(bad, dir)
+		}
+	}
+	return bad
+}
