@@ -1359,3 +1359,42 @@ func TestManifestsGoVet(t *testing.T) {
 		checkLines(t, relPaths(dir, r.stderr), manAPILines, manEdgeLines)
 	})
 }
+
+// TestPlatformFlag passes -sigtermlint.platform on the command line and
+// through go vet: docker stop waits 10s, so cmd/tight's 15s drain does not
+// fit, and the message names the preset; an unknown platform is rejected.
+func TestPlatformFlag(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("skipping in -short mode: builds and runs the binary")
+	}
+	bin := sigtermlint(t)
+	gocmd := goTool(t)
+	dir := testdataDir(t, "e2e-drain")
+	const want = "cmd/tight/main.go:31:12: shutdown may take 15s (Shutdown deadline 15s) but the stop timeout is 10s (-sigtermlint.platform=docker: docker stop -t, docker run --stop-timeout, STOPSIGNAL): SIGKILL cuts the drain short"
+	for _, tc := range []struct {
+		name string
+		cmd  string
+		args []string
+		code int
+	}{
+		{"standalone", bin, []string{"-sigtermlint.platform=docker", "./..."}, 3},
+		{"go-vet", gocmd, []string{"vet", "-vettool=" + bin, "-sigtermlint.platform=docker", "./..."}, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := run(t, dir, tc.cmd, tc.args...)
+			if r.code != tc.code {
+				t.Fatalf("want exit %d, got\n%s", tc.code, r)
+			}
+			if !strings.Contains(relPaths(dir, r.stderr), want) {
+				t.Errorf("no platform finding %q in\n%s", want, r.stderr)
+			}
+		})
+	}
+	t.Run("unknown", func(t *testing.T) {
+		r := run(t, dir, bin, "-sigtermlint.platform=heroku", "./...")
+		if r.code != 2 || !strings.Contains(r.stderr, `unknown platform "heroku"`) {
+			t.Errorf("want exit 2 naming heroku, got\n%s", r)
+		}
+	})
+}
