@@ -701,3 +701,31 @@ func TestRuns(t *testing.T) {
 		t.Errorf("Dockerfile.Runs: want api only")
 	}
 }
+
+// TestNonManifestYAMLIsQuiet: broken YAML that is no Kubernetes object (a
+// pnpm-lock.yaml seen in a real repository mentions "kind") gets no
+// warning; one with apiVersion and a kind key does.
+func TestNonManifestYAMLIsQuiet(t *testing.T) {
+	root := t.TempDir()
+	write := func(name, content string) {
+		if err := os.WriteFile(filepath.Join(root, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("pnpm-lock.yaml", "lockfileVersion: 9\npackages:\n  foo:\n    resolution: {kind: [unclosed\n")
+	set, err := Discover(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(set.Warnings) != 0 {
+		t.Errorf("non-manifest YAML: got warnings %v", set.Warnings)
+	}
+	write("deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\nspec: [unclosed\n")
+	set, err = Discover(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(set.Warnings) != 1 || set.Warnings[0].File != "deploy.yaml" {
+		t.Errorf("broken manifest: got warnings %v, want one for deploy.yaml", set.Warnings)
+	}
+}

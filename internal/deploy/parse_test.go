@@ -236,9 +236,9 @@ func TestHostileYAMLIsBounded(t *testing.T) {
 	}{
 		{"billion laughs", billionLaughs(), "x.yaml:1: YAML document rejected: document contains excessive aliasing"},
 		{"anchor containing itself", "apiVersion: v1\nkind: Pod\nspec: &s\n  containers: [*s]\n", "x.yaml:1: YAML document rejected: anchor 's' value contains itself"},
-		{"deep flow nesting", "kind: Pod\nspec: " + strings.Repeat("[", 100000) + "\n", "x.yaml:2: YAML does not parse: exceeded max depth of 10000"},
-		{"deep flow nesting on line 1", strings.Repeat("{kind: ", 20000), "x.yaml:1: YAML does not parse: exceeded max depth of 10000"},
-		{"deep block sequence", "# kind: Pod\n" + strings.Repeat("- ", 20000) + "x\n", "x.yaml:2: YAML does not parse: exceeded max depth of 10000"},
+		{"deep flow nesting", "apiVersion: v1\nkind: Pod\nspec: " + strings.Repeat("[", 100000) + "\n", "x.yaml:3: YAML does not parse: exceeded max depth of 10000"},
+		{"deep flow nesting on line 1", "kind: " + strings.Repeat("{apiVersion: v1, kind: ", 20000), "x.yaml:1: YAML does not parse: exceeded max depth of 10000"},
+		{"deep block sequence", "# apiVersion: v1\n" + strings.Repeat("- ", 20000) + "kind: x\n", "x.yaml:2: YAML does not parse: exceeded max depth of 10000"},
 		// 2000 levels of indentation (2 MiB): under the library's depth
 		// limit; parsed, then nothing is read.
 		{"deep block mapping within limits", deepBlock(2000), ""},

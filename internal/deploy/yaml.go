@@ -25,6 +25,9 @@ const (
 // hostile document cannot make them loop or fan out.
 const maxHops = 8
 
+// kindKey matches a kind key at the start of a line, or of a list item.
+var kindKey = regexp.MustCompile(`(?m)^[ \t]*(?:-[ \t]+)*kind[ \t]*:`)
+
 // yamlFile reads a YAML file of Kubernetes objects or a compose file.
 //
 // The library bounds the parse itself (nesting depth 10000, alias
@@ -39,9 +42,11 @@ func (r *reader) yamlFile(name string, data []byte, mode yamlMode) {
 		r.note(name, lineOf(data, firstTemplate), "Helm chart template skipped: render it (helm template) and pass the output file to check it")
 		return
 	}
-	// A Kubernetes object has a kind; a file without the word is skipped
-	// unparsed (CI configuration, application settings).
-	if mode == yamlKubernetes && !bytes.Contains(data, []byte("kind")) {
+	// A Kubernetes object has an apiVersion and a kind key; a file without
+	// them is skipped unparsed, so that broken YAML which is no manifest
+	// (CI configuration, application settings, a pnpm-lock.yaml seen in a
+	// real repository) gets no warning.
+	if mode == yamlKubernetes && (!bytes.Contains(data, []byte("apiVersion")) || !kindKey.Match(data)) {
 		return
 	}
 	docs, err := parseYAML(data)
