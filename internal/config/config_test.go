@@ -45,3 +45,18 @@ func TestFlags(t *testing.T) {
 		t.Errorf("defaults: %+v", c)
 	}
 }
+
+func TestProgramName(t *testing.T) {
+	for path, want := range map[string]string{
+		"example.com/web":             "web", // a root package main, wherever it is checked out
+		"example.com/shop/cmd/api":    "api",
+		"example.com/tool/v2":         "tool",
+		"example.com/tool/v2/cmd/ctl": "ctl",
+		"example.com/v2x":             "v2x",
+		"main":                        "main",
+	} {
+		if got := programName(path); got != want {
+			t.Errorf("programName(%q) = %q, want %q", path, got, want)
+		}
+	}
+}

@@ -3,7 +3,9 @@ package config
 import (
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
@@ -44,10 +46,18 @@ func (c *Config) LoadManifests(pass *analysis.Pass) (*deploy.Set, string) {
 	return set, root
 }
 
-// ProgramName is the name the program's binary most likely has: its main
-// package's directory name.
-func ProgramName(pass *analysis.Pass) string {
-	return filepath.Base(packageDir(pass))
+// ProgramName is the name go build gives the program's binary: the last
+// element of its import path, without a major version suffix (/v2), not
+// the name of the directory it was checked out in.
+func ProgramName(pass *analysis.Pass) string { return programName(pass.Pkg.Path()) }
+
+func programName(p string) string {
+	if i := strings.LastIndex(p, "/"); i >= 0 {
+		if last := p[i+1:]; len(last) > 1 && last[0] == 'v' && strings.Trim(last[1:], "0123456789") == "" {
+			p = p[:i]
+		}
+	}
+	return path.Base(p)
 }
 
 func packageDir(pass *analysis.Pass) string {

@@ -14,17 +14,23 @@ import (
 // directory name) from the deployment files of set, read below root.
 //
 // A container applies when its command, args, image, name or workload
-// names bin. Kubernetes' budget is terminationGracePeriodSeconds minus the
+// names bin. Kubernetes containers without an image are patches
+// (kustomize overlays) and are left out. Kubernetes' budget is terminationGracePeriodSeconds minus the
 // preStop sleep. When one container applies, its budget is the timeout;
 // when several do, or none (then every container counts, but a compose
 // service's unset 10s default only counts when it runs bin), the smallest,
-// and the source says so. False when no file gives a timeout.
+// and the source says so. When none applies and templates were skipped,
+// false: the program's own deployment may be a skipped one. False when no
+// file gives a timeout.
 func FromManifests(set *deploy.Set, root, bin string) (Timeout, bool) {
 	if set == nil {
 		return Timeout{}, false
 	}
 	var matched, all []deploy.Container
 	for _, c := range set.Containers {
+		if c.Kind == deploy.KindKubernetes && c.Image == "" {
+			continue // a patch (kustomize), not a container that runs
+		}
 		if c.Runs(bin) {
 			matched = append(matched, c)
 		}
@@ -36,6 +42,10 @@ func FromManifests(set *deploy.Set, root, bin string) (Timeout, bool) {
 	switch {
 	case len(matched) > 1:
 		how = fmt.Sprintf("the smallest of %d deployments of %s", len(matched), bin)
+	case len(matched) == 0 && len(set.Notes) > 0:
+		// Templates were skipped: the program's own deployment may be one
+		// of them, and another program's timeout says nothing of it.
+		return Timeout{}, false
 	case len(matched) == 0:
 		candidates = all
 		if len(all) > 1 {

@@ -9,7 +9,7 @@ import (
 )
 
 func k8s(name string, grace time.Duration, preStop time.Duration, line int) deploy.Container {
-	c := deploy.Container{Kind: deploy.KindKubernetes, Object: "Deployment", Workload: name, Name: name,
+	c := deploy.Container{Kind: deploy.KindKubernetes, Object: "Deployment", Workload: name, Name: name, Image: "example.com/acme/" + name + ":1",
 		StopTimeout: deploy.Duration{D: grace, Source: deploy.Source{File: "deploy/k8s.yaml", Line: line}}}
 	if preStop > 0 {
 		c.PreStop = &deploy.Duration{D: preStop, Source: deploy.Source{File: "deploy/k8s.yaml", Line: line + 5}}
@@ -39,7 +39,7 @@ func TestFromManifests(t *testing.T) {
 		{"ECS default", []deploy.Container{{Kind: deploy.KindECS, Workload: "api", Name: "api",
 			StopTimeout: deploy.Duration{D: 30 * time.Second, Default: true, Source: deploy.Source{File: "taskdef.json", Line: 4}}}},
 			30 * time.Second, "stop timeout 30s (no stopTimeout: the agent's or ECS's default) at taskdef.json:4", 4},
-		{"Knative", []deploy.Container{{Kind: deploy.KindKubernetes, Object: "Service", Workload: "api", Name: "user-container",
+		{"Knative", []deploy.Container{{Kind: deploy.KindKubernetes, Object: "Service", Workload: "api", Name: "user-container", Image: "example.com/api",
 			StopTimeout: deploy.Duration{D: 300 * time.Second, Default: true, Source: deploy.Source{File: "ksvc.yaml", Line: 8}}}},
 			300 * time.Second, "timeoutSeconds 300s (Knative's default) at ksvc.yaml:8", 8},
 	} {
@@ -65,5 +65,21 @@ func TestFromManifests(t *testing.T) {
 	}
 	if _, ok := FromManifests(nil, "", "api"); ok {
 		t.Error("nil set: want no timeout")
+	}
+}
+
+func TestFromManifestsLeavesOut(t *testing.T) {
+	patch := k8s("api", 30*time.Second, 0, 40)
+	patch.Image = "" // a kustomize patch
+	base := k8s("api", 60*time.Second, 0, 10)
+	got, ok := FromManifests(&deploy.Set{Containers: []deploy.Container{base, patch}}, "/repo", "api")
+	if !ok || got.D != 60*time.Second {
+		t.Errorf("base and an image-less patch: got %v %v, want the base's 60s", got.D, ok)
+	}
+	redis := k8s("redis", 10*time.Second, 0, 5)
+	redis.Image = "redis:7"
+	skipped := &deploy.Set{Containers: []deploy.Container{redis}, Notes: []deploy.Note{{Source: deploy.Source{File: "chart/templates/web.yaml", Line: 3}}}}
+	if got, ok := FromManifests(skipped, "/repo", "web"); ok {
+		t.Errorf("no match and a skipped template: got %v, want no timeout", got.D)
 	}
 }
