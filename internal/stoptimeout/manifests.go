@@ -11,7 +11,7 @@ import (
 )
 
 // FromManifests picks the stop timeout of program bin (its main package's
-// directory name) from the deployment files of set, read below root.
+// import path's last element) from the deployment files of set, read below root.
 //
 // A container applies when its command, args, image, name or workload
 // names bin. Kubernetes containers without an image are patches
