@@ -54,6 +54,9 @@ func NewWith(cfg *analysis.Analyzer) *analysis.Analyzer {
 }
 
 func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
+	if reach.IsStd(pass.Pkg.Path()) {
+		return nil, nil // the standard library's own stops are not the user's to fix
+	}
 	res := pass.ResultOf[reach.Analyzer].(*reach.Result)
 	timeout, bad := stoptimeout.Resolve(pass.Fset, pass.Pkg.Name(), pass.Files, cfg, func() (stoptimeout.Timeout, bool) {
 		set, root := cfg.LoadManifests(pass)

@@ -45,6 +45,9 @@ const (
 var categories = []string{CategoryNoSIGTERM, CategorySIGINTOnly, CategoryNoShutdown, CategoryStopSignal}
 
 func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
+	if reach.IsStd(pass.Pkg.Path()) {
+		return nil, nil // no programs and no ignores in the standard library
+	}
 	r := ignore.NewReporter(pass, categories...)
 	check(pass, cfg, r)
 	r.Finish() // in every package: a stale ignore in a library is stale too

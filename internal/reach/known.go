@@ -122,6 +122,10 @@ func funcName(fn *types.Func) string {
 	return "(" + star + pkg + recv + ")." + fn.Name()
 }
 
+// IsStd reports whether an import path is a standard library package
+// (of the Go release the tool was built with).
+func IsStd(path string) bool { return stdPackages[path] }
+
 // isStdInterface reports whether t is an interface declared in the
 // standard library. Dispatch through such interfaces
 // (http.Handler, io.Closer, error, context.Context, net.Listener, ...)
