@@ -122,7 +122,7 @@ func (c *checker) addDeadline(l *lineage, call *ast.CallExpr, name string) {
 	if len(call.Args) >= 2 {
 		switch name {
 		case "WithTimeout", "WithTimeoutCause":
-			d, ok = c.durs.Eval(call.Args[1])
+			d, ok = c.durations().Eval(call.Args[1])
 		default:
 			d, ok = c.sinceNow(call.Args[1])
 		}
@@ -153,7 +153,7 @@ func (c *checker) sinceNow(e ast.Expr) (time.Duration, bool) {
 	if fn, ok := typeutil.Callee(c.pass.TypesInfo, now).(*types.Func); !ok || !isPkgFunc(fn, "time", "Now") {
 		return 0, false
 	}
-	return c.durs.Eval(call.Args[0])
+	return c.durations().Eval(call.Args[0])
 }
 
 // reachingDef returns the definition of v that holds at position at of

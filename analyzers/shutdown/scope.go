@@ -21,7 +21,7 @@ type checker struct {
 	report  *ignore.Reporter // every finding goes through it, for //sigtermlint:ignore
 	reach   *reach.Result
 	timeout stoptimeout.Timeout
-	durs    *durations.Resolver
+	durs    *durations.Resolver // built on first use: most packages stop nothing
 
 	scopes []*scope
 	// defs holds the definitions of the package's variables: what each
@@ -33,6 +33,15 @@ type checker struct {
 	stoppers map[*types.Var]bool
 	// exited are the serve calls already reported at an exit on their error.
 	exited map[*ast.CallExpr]bool
+}
+
+// durations returns the package's duration resolver, indexing the
+// package on first use only.
+func (c *checker) durations() *durations.Resolver {
+	if c.durs == nil {
+		c.durs = durations.NewResolver(c.pass.TypesInfo, c.pass.Files)
+	}
+	return c.durs
 }
 
 // def is one assignment of a variable.

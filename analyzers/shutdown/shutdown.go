@@ -9,7 +9,6 @@ import (
 
 	"github.com/sigtermlint/sigtermlint/internal/analysisdoc"
 	"github.com/sigtermlint/sigtermlint/internal/config"
-	"github.com/sigtermlint/sigtermlint/internal/durations"
 	"github.com/sigtermlint/sigtermlint/internal/ignore"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
 	"github.com/sigtermlint/sigtermlint/internal/stoptimeout"
@@ -76,7 +75,6 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 		report:  r,
 		reach:   res,
 		timeout: timeout,
-		durs:    durations.NewResolver(pass.TypesInfo, pass.Files),
 	}
 	c.index()
 	for _, s := range c.scopes {

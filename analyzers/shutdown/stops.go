@@ -60,7 +60,7 @@ func (c *checker) lineageOf(s *scope, stop *stopCall) lineage {
 	if stop.ctx != nil {
 		return c.trace(s, stop.ctx, stop.call.Pos())
 	}
-	d, ok := c.durs.Eval(stop.timeout)
+	d, ok := c.durations().Eval(stop.timeout)
 	return lineage{rooted: true, bounded: true, deadline: d, deadlineKnown: ok, timeoutCall: stop.call}
 }
 
@@ -181,7 +181,7 @@ func (c *checker) budgetOf(s *scope, stop *stopCall, l lineage, earlier map[*sto
 		if !ok || !flow.dominates(sp, at) || (from != nil && !flow.dominates(*from, sp)) {
 			continue
 		}
-		d, ok := c.durs.Eval(sl.Args[0])
+		d, ok := c.durations().Eval(sl.Args[0])
 		if !ok {
 			return nil
 		}

@@ -126,11 +126,11 @@ func codeStarts(fset *token.FileSet, f *ast.File) map[int]token.Pos {
 		}
 	}
 	ast.Inspect(f, func(n ast.Node) bool {
-		switch n.(type) {
+		switch n := n.(type) {
 		case nil, *ast.Comment, *ast.CommentGroup:
 			return false
 		case *ast.File:
-			mark(n.(*ast.File).Package) // the package clause; the file's range spans its comments
+			mark(n.Package) // the package clause; the file's range spans its comments
 			return true
 		}
 		mark(n.Pos())

@@ -49,8 +49,6 @@ type item struct {
 	// async: the item runs in a go statement, defer or function literal,
 	// not in the node's own flow.
 	async bool
-	// directServe: a recognized serve call (it blocks until the server stops).
-	directServe bool
 	// blocking: a call in the node's own flow, in a statement of its body
 	// (not in a branch, a loop, a goroutine or a literal): if it blocks
 	// in a serve call, so does the node.
@@ -320,7 +318,7 @@ func (w *walker) callFunc(fn *types.Func, call *ast.CallExpr) {
 	it := &item{pos: call.Pos(), end: call.End()}
 	switch Classify(fn) {
 	case KindServe, KindServeNoHandle:
-		it.bits, it.via, it.directServe = Serve|ServeSync, funcName(fn), true
+		it.bits, it.via = Serve|ServeSync, funcName(fn)
 	case KindStop:
 		it.bits = Stop
 		if len(call.Args) == 1 {
