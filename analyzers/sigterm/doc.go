@@ -19,11 +19,23 @@
 //
 //   - no-sigterm: nothing reachable handles SIGTERM or SIGINT;
 //   - sigint-only: SIGINT (os.Interrupt) is handled, SIGTERM is not; a
-//     suggested fix adds syscall.SIGTERM to the signal list;
+//     suggested fix adds syscall.SIGTERM to the signal list, or puts it in
+//     place of os.Kill (SIGKILL, which cannot be caught), which a list
+//     without SIGTERM almost always meant as SIGTERM (no-sigterm gets
+//     that fix too);
 //   - no-shutdown: SIGTERM is handled, but no graceful stop
 //     ((*http.Server).Shutdown, (*grpc.Server).GracefulStop, fasthttp's
 //     Shutdown, or a function that leads to one) is reachable anywhere in
 //     the program.
+//
+// With the deployment files of the repository (-sigtermlint.manifests), it
+// also reports, once per program at func main:
+//
+//   - stop-signal: a deployment stops the program with a signal it does
+//     not handle, while it handles others;
+//   - signal-not-delivered: a Dockerfile, an entrypoint script or a
+//     container's sh -c command starts the program under a shell that
+//     stays PID 1 and so never passes the stop signal on.
 //
 // The analysis works across packages through facts. When what a program
 // does depends on something it cannot resolve (a signal list it cannot

@@ -38,11 +38,14 @@ const (
 	CategorySIGINTOnly = "sigint-only"
 	CategoryNoShutdown = "no-shutdown"
 	CategoryStopSignal = "stop-signal"
+	// CategorySignalNotDelivered: a shell between the platform and the
+	// program keeps the stop signal from reaching it.
+	CategorySignalNotDelivered = "signal-not-delivered"
 )
 
 // categories are the rules of this analyzer, the ones its
 // //sigtermlint:ignore directives may name.
-var categories = []string{CategoryNoSIGTERM, CategorySIGINTOnly, CategoryNoShutdown, CategoryStopSignal}
+var categories = []string{CategoryNoSIGTERM, CategorySIGINTOnly, CategoryNoShutdown, CategoryStopSignal, CategorySignalNotDelivered}
 
 func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 	if reach.IsStd(pass.Pkg.Path()) {
@@ -71,6 +74,7 @@ func check(pass *analysis.Pass, cfg *config.Config, r *ignore.Reporter) {
 		}
 	}
 	checkStopSignal(pass, r, prog, prog.Main, sigs)
+	checkDelivery(pass, cfg, r, prog.Main)
 }
 
 // diagnose returns the finding for one serve site, the first rule that
@@ -94,14 +98,24 @@ func diagnose(pass *analysis.Pass, prog *reach.Program, site reach.ServeSite) (a
 		return d, false // a signal list we could not resolve may hold SIGTERM
 	case bits&reach.SigINT != 0:
 		d.Category = CategorySIGINTOnly
-		d.Message = fmt.Sprintf("server started via %s handles SIGINT but not SIGTERM, the signal orchestrators send: the Go runtime exits at once on SIGTERM and cuts off its in-flight requests on every deploy", site.Via)
-		d.Related = related(prog, reach.SigINT, "only SIGINT is handled here")
-		d.SuggestedFixes = addSIGTERM(pass, prog)
+		d.Message = fmt.Sprintf("server started via %s handles SIGINT but not SIGTERM, the signal orchestrators send%s: the Go runtime exits at once on SIGTERM and cuts off its in-flight requests on every deploy", site.Via, parenthesized(killNote(prog)))
+		d.Related = append(related(prog, reach.SigINT, "only SIGINT is handled here"), killRelated(prog)...)
+		d.SuggestedFixes = addSIGTERM(pass, prog) // os.Kill replaced by SIGTERM, else SIGTERM added next to SIGINT
 	default:
 		d.Category = CategoryNoSIGTERM
-		d.Message = fmt.Sprintf("server started via %s never handles SIGTERM: the Go runtime exits at once on SIGTERM and cuts off its in-flight requests on every deploy", site.Via)
+		d.Message = fmt.Sprintf("server started via %s never handles SIGTERM%s: the Go runtime exits at once on SIGTERM and cuts off its in-flight requests on every deploy", site.Via, parenthesized(killNote(prog)))
+		d.Related = killRelated(prog)
+		d.SuggestedFixes = replaceKill(pass, prog) // only when os.Kill stands where SIGTERM was meant
 	}
 	return d, true
+}
+
+// parenthesized returns note as " (note)", or "" when it is empty.
+func parenthesized(note string) string {
+	if note == "" {
+		return ""
+	}
+	return " (" + note + ")"
 }
 
 // related points at package main's signal handling that has bit.

@@ -15,46 +15,86 @@ import (
 	"github.com/sigtermlint/sigtermlint/internal/reach"
 )
 
-// stopSignal is a stop signal a deployment file sets for the program.
+// stopSignal is a stop signal a deployment file, or the platform preset,
+// sets for the program.
 type stopSignal struct {
-	name string // SIGQUIT
-	what string // "STOPSIGNAL at Dockerfile:12"
-	file string // absolute
-	line int
+	name    string // SIGQUIT
+	what    string // "STOPSIGNAL at Dockerfile:12", "-sigtermlint.platform=fly default"
+	file    string // absolute; "" for the platform preset
+	line    int
+	related string // the Related message at file:line
 }
 
-// declaredStopSignals returns the stop signals that the deployment files
-// naming the program set: a container's lifecycle.stopSignal or compose
-// stop_signal, and the STOPSIGNAL of a Dockerfile whose CMD or ENTRYPOINT
-// runs it.
+// declaredStopSignals returns the stop signals the program's deployments
+// stop it with: the signal set for each container that runs it
+// (lifecycle.stopSignal, compose stop_signal, fly kill_signal), or, when
+// none runs it, for the only deployment there is when it is a fly app
+// (the rule that picks the stop timeout, deploy's Set.Only); for a fly app that sets no
+// kill_signal, fly's default SIGINT; and the STOPSIGNAL of a Dockerfile
+// whose CMD or ENTRYPOINT runs it under any of its binary names. When none of these says how the
+// program is stopped, the -sigtermlint.platform preset's signal, unless
+// it is SIGTERM, the signal the other rules assume.
 func declaredStopSignals(pass *analysis.Pass, cfg *config.Config) []stopSignal {
+	out, deployed := manifestStopSignals(pass, cfg)
+	if p := cfg.Platform; !deployed && p != nil && p.Signal != "SIGTERM" {
+		out = append(out, stopSignal{name: p.Signal, what: fmt.Sprintf("-sigtermlint.platform=%s default", p.Name)})
+	}
+	return out
+}
+
+// manifestStopSignals returns the stop signals the deployment files set
+// for the program, and whether they say how it is stopped: a container
+// runs it (it sends its platform's signal, set or not), or a Dockerfile
+// that runs it sets STOPSIGNAL. Then the platform preset does not apply.
+func manifestStopSignals(pass *analysis.Pass, cfg *config.Config) (out []stopSignal, deployed bool) {
 	set, root := cfg.LoadManifests(pass)
 	if set == nil {
-		return nil
+		return nil, false
 	}
 	bin := config.ProgramName(pass)
-	var out []stopSignal
-	add := func(sig *deploy.Signal, what string) {
-		out = append(out, stopSignal{name: sig.Name, what: what + " at " + sig.Source.String(),
-			file: filepath.Join(root, filepath.FromSlash(sig.File)), line: sig.Line})
+	add := func(name string, at deploy.Source, what, related string) {
+		out = append(out, stopSignal{name: name, what: what, related: related,
+			file: filepath.Join(root, filepath.FromSlash(at.File)), line: at.Line})
 	}
+	var runs []deploy.Container
 	for _, c := range set.Containers {
-		if c.StopSignal != nil && c.Runs(bin) {
+		if c.Runs(bin) {
+			runs = append(runs, c)
+		}
+	}
+	how := ""
+	if len(runs) == 0 {
+		// Only a fly app is taken without naming the program: fly.toml
+		// deploys the repository's app, and app names rarely match
+		// binaries. Another platform's lone container may run anything
+		// (a database, a sidecar): its signal is not the program's.
+		if c, ok := set.Only(bin); ok && c.Kind == deploy.KindFly {
+			runs, how = []deploy.Container{c}, "; the only deployment, which does not name "+bin
+		}
+	}
+	for _, c := range runs {
+		switch {
+		case c.StopSignal != nil:
 			what := "stop_signal"
 			if c.Kind == deploy.KindKubernetes {
 				what = "lifecycle.stopSignal"
 			} else if c.Kind == deploy.KindFly {
 				what = "kill_signal"
 			}
-			add(c.StopSignal, what)
+			add(c.StopSignal.Name, c.StopSignal.Source, what+" at "+c.StopSignal.Source.String()+how, "the stop signal is set here")
+		case c.Kind == deploy.KindFly:
+			sig := deploy.DefaultSignal(deploy.KindFly)
+			add(sig, c.Source, "no kill_signal in "+c.Source.String()+", so fly's default"+how,
+				"this fly.toml sets no kill_signal: fly stops the app with "+sig)
 		}
 	}
+	names := set.BinaryNames(config.Program(pass, root))
 	for _, d := range set.Dockerfiles {
-		if d.StopSignal != nil && d.Runs(bin) {
-			add(d.StopSignal, "STOPSIGNAL")
+		if d.StopSignal != nil && d.Runs(names...) {
+			add(d.StopSignal.Name, d.StopSignal.Source, "STOPSIGNAL at "+d.StopSignal.Source.String(), "the stop signal is set here")
 		}
 	}
-	return out
+	return out, len(runs) > 0 || len(out) > 0
 }
 
 var signalBits = map[string]reach.Bits{"SIGTERM": reach.SigTERM, "SIGINT": reach.SigINT, "SIGQUIT": reach.SigQUIT}
@@ -76,8 +116,8 @@ func checkStopSignal(pass *analysis.Pass, r *ignore.Reporter, prog *reach.Progra
 			Message: fmt.Sprintf("the deployment stops this program with %s (%s), which it does not handle (it handles %s): the Go runtime exits at once on %s and cuts off its in-flight requests",
 				s.name, s.what, handledNames(handled), s.name),
 		}
-		if pos, ok := filepos.Pos(pass.Fset, s.file, s.line); ok {
-			d.Related = []analysis.RelatedInformation{{Pos: pos, End: pos, Message: "the stop signal is set here"}}
+		if pos, ok := filepos.Pos(pass.Fset, s.file, s.line); s.file != "" && ok {
+			d.Related = []analysis.RelatedInformation{{Pos: pos, End: pos, Message: s.related}}
 		}
 		r.Report(d)
 		return // one report per program
@@ -94,8 +134,9 @@ func handledNames(b reach.Bits) string {
 	return strings.Join(names, ", ")
 }
 
-// stopsWithSIGINTOnly reports whether the program's deployments all stop
-// it with SIGINT: then handling only SIGINT is right.
+// stopsWithSIGINTOnly reports whether the program's deployments (or,
+// without them, the platform preset) all stop it with SIGINT: then
+// handling only SIGINT is right.
 func stopsWithSIGINTOnly(sigs []stopSignal) bool {
 	if len(sigs) == 0 {
 		return false

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -69,4 +70,53 @@ func AddImport(fset *token.FileSet, f *ast.File, path string) analysis.TextEdit 
 		return analysis.TextEdit{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte("\n\t" + quoted + "\n")}
 	}
 	return analysis.TextEdit{Pos: f.Name.End(), End: f.Name.End(), NewText: fmt.Appendf(nil, "\n\nimport %s", quoted)}
+}
+
+// DeleteImport returns the edit that removes spec, an import of f, with the
+// line break before it, so that an import added at the end of spec (see
+// AddImport) still applies. It returns false when that cannot be done
+// cleanly: spec has comments, or shares a line with other code.
+func DeleteImport(fset *token.FileSet, f *ast.File, spec *ast.ImportSpec) (analysis.TextEdit, bool) {
+	var gd *ast.GenDecl
+	for _, d := range f.Decls {
+		if d, ok := d.(*ast.GenDecl); ok && d.Tok == token.IMPORT && slices.Contains(d.Specs, ast.Spec(spec)) {
+			gd = d
+		}
+	}
+	if gd == nil || spec.Doc != nil || spec.Comment != nil {
+		return analysis.TextEdit{}, false
+	}
+	tf := fset.File(spec.Pos())
+	line := tf.Line(spec.Pos())
+	if line < 2 || tf.Line(spec.End()) != line {
+		return analysis.TextEdit{}, false
+	}
+	for _, c := range f.Comments {
+		if tf.Line(c.Pos()) <= line && line <= tf.Line(c.End()) {
+			return analysis.TextEdit{}, false
+		}
+	}
+	end := spec.End()
+	if gd.Lparen.IsValid() {
+		if tf.Line(gd.Lparen) == line || tf.Line(gd.Rparen) == line {
+			return analysis.TextEdit{}, false
+		}
+		for _, s := range gd.Specs {
+			if s != spec && (tf.Line(s.Pos()) == line || tf.Line(s.End()) == line) {
+				return analysis.TextEdit{}, false
+			}
+		}
+	} else {
+		// import "os": the whole declaration goes.
+		if gd.Doc != nil || tf.Line(gd.Pos()) != line {
+			return analysis.TextEdit{}, false
+		}
+		end = gd.End()
+	}
+	for _, d := range f.Decls {
+		if d != ast.Decl(gd) && (tf.Line(d.Pos()) == line || tf.Line(d.End()) == line) {
+			return analysis.TextEdit{}, false
+		}
+	}
+	return analysis.TextEdit{Pos: tf.LineStart(line) - 1, End: end}, true
 }

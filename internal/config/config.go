@@ -42,7 +42,7 @@ func New() *analysis.Analyzer {
 	a.Flags.Var(&f.stopTimeout, FlagStopTimeout,
 		"time between SIGTERM and SIGKILL that the whole shutdown must fit in, e.g. 20s (default: the manifests', else the platform's, else 30s); a //sigtermlint:stop-timeout directive in package main overrides it")
 	a.Flags.Var(&f.platform, FlagPlatform,
-		"where the programs run, for the default stop timeout when no manifest says: "+strings.Join(PlatformNames(), ", "))
+		"where the programs run, for the default stop timeout and stop signal when no manifest says: "+strings.Join(PlatformNames(), ", "))
 	a.Flags.Var(&f.manifests, FlagManifests,
 		"deployment manifests to read the stop timeout and stop signal from: auto (search the module root of each main package), off, or comma-separated files and directories")
 	return a

@@ -134,3 +134,16 @@ func warnOnce(msg string) {
 	warned[msg] = true
 	fmt.Fprintf(os.Stderr, "sigtermlint: warning: %s\n", msg)
 }
+
+// Program is the package main of pass as deployment files name it: its
+// binary name, its directory below root (the module root LoadManifests
+// returned; "." when unknown), and its import path.
+func Program(pass *analysis.Pass, root string) deploy.Program {
+	p := deploy.Program{Name: ProgramName(pass), Dir: ".", ImportPath: pass.Pkg.Path()}
+	if dir := packageDir(pass); root != "" && dir != "" {
+		if rel, err := filepath.Rel(root, dir); err == nil && !strings.HasPrefix(rel, "..") {
+			p.Dir = filepath.ToSlash(rel)
+		}
+	}
+	return p
+}

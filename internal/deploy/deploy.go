@@ -147,6 +147,19 @@ type Dockerfile struct {
 	StopSignal *Signal
 	Cmd        *Instruction
 	Entrypoint *Instruction
+	// Image is the image at the root of the final stage's FROM chain
+	// (Base, or what the stage Base names is built from), with build
+	// arguments declared before the first FROM expanded.
+	Image string
+	// Workdir is the final stage's WORKDIR ("" when unset).
+	Workdir string
+	// Copies are the final stage's COPY and ADD instructions.
+	Copies []Copy
+	// Builds are the go build commands of RUN instructions in all stages.
+	Builds []GoBuild
+	// Scripts are the entrypoint scripts the final stage copies from the
+	// repository and starts, by their path in the image.
+	Scripts map[string]*Script
 }
 
 // Instruction is a CMD or ENTRYPOINT.
@@ -265,6 +278,7 @@ func Load(root string, paths []string) (*Set, error) {
 			r.warn(name, 0, "not a deployment file sigtermlint reads (Kubernetes or compose YAML, ECS task definition JSON, ecs.config, Dockerfile, fly.toml)")
 			continue
 		}
+		r.file, r.root = full, filepath.Dir(full)
 		r.parse(name, kind, data, true)
 	}
 	return r.finish(), nil
@@ -406,7 +420,11 @@ func readFile(name string) ([]byte, error) {
 
 // reader accumulates a Set.
 type reader struct {
-	set        Set
+	set Set
+	// file is the path on disk of the file being read, and root the
+	// directory a Discover walk or a -manifests directory started from:
+	// the places a Dockerfile's build context may be.
+	file, root string
 	agentFiles []Duration // ECS_CONTAINER_STOP_TIMEOUT of each ecs.config
 	ecsPending []ecsPending
 }
@@ -465,6 +483,7 @@ func (r *reader) walk(dir, prefix string) {
 			r.warn(name, 0, "skipped: larger than %d MiB", MaxFileSize>>20)
 			return nil
 		}
+		r.file, r.root = p, dir
 		r.parse(name, kind, data, false)
 		return nil
 	})

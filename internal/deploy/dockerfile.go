@@ -2,6 +2,7 @@ package deploy
 
 import (
 	"encoding/json"
+	"path"
 	"regexp"
 	"strings"
 )
@@ -19,7 +20,12 @@ type stage struct {
 	cmd          *Instruction
 	entrypoint   *Instruction
 	shell        []string
-	cmdInherited bool // cmd comes from the stage this one is built from
+	cmdInherited bool              // cmd comes from the stage this one is built from
+	image        string            // the image at the root of the FROM chain
+	vars         map[string]string // ARG defaults and ENV values, for ${VAR}
+	workdir      string
+	copies       []Copy
+	builds       []GoBuild
 }
 
 // heredocRE finds the heredoc delimiters of RUN, COPY and ADD: <<EOF,
@@ -38,6 +44,7 @@ func (r *reader) dockerfile(file string, data []byte) {
 
 	var stages []*stage
 	var cur *stage
+	globals := map[string]string{} // ARGs before the first FROM
 	isSkippable := func(s string) bool {
 		t := strings.TrimLeft(s, " \t")
 		return t == "" || t[0] == '#'
@@ -82,8 +89,41 @@ func (r *reader) dockerfile(file string, data []byte) {
 		}
 		switch instr {
 		case "FROM":
-			cur = newStage(stages, rest, at)
+			cur = newStage(stages, expandVars(rest, globals), at)
 			stages = append(stages, cur)
+		case "ARG", "ENV":
+			vars := globals
+			if cur != nil {
+				vars = cur.vars
+			} else if instr == "ENV" {
+				continue
+			}
+			for k, v := range keyValues(rest, instr == "ARG") {
+				if _, set := vars[k]; !set || v != "" || instr == "ENV" {
+					vars[k] = expandVars(v, vars)
+				}
+			}
+		case "WORKDIR":
+			if cur != nil {
+				cur.workdir = path.Join(cur.workdir, expandVars(rest, cur.vars))
+				if !path.IsAbs(cur.workdir) {
+					cur.workdir = "/" + cur.workdir
+				}
+			}
+		case "COPY", "ADD":
+			if cur == nil {
+				continue
+			}
+			if c, ok := readCopy(expandVars(rest, cur.vars), cur.workdir, at); ok {
+				cur.copies = append(cur.copies, c)
+			}
+		case "RUN":
+			if cur != nil {
+				for _, b := range goBuilds(expandVars(rest, cur.vars), cur.workdir, at) {
+					b.ContextAtDir = copiesContextTo(cur.copies, b.Dir)
+					cur.builds = append(cur.builds, b)
+				}
+			}
 		case "STOPSIGNAL":
 			if cur == nil {
 				continue
@@ -125,13 +165,23 @@ func (r *reader) dockerfile(file string, data []byte) {
 		r.warn(file, 0, "no FROM instruction: not read as a Dockerfile")
 		return
 	}
-	r.set.Dockerfiles = append(r.set.Dockerfiles, Dockerfile{
+	var builds []GoBuild
+	for _, st := range stages {
+		builds = append(builds, st.builds...)
+	}
+	df := Dockerfile{
 		Source:     cur.from,
 		Base:       cur.base,
+		Image:      cur.image,
 		StopSignal: cur.signal,
 		Cmd:        cur.cmd,
 		Entrypoint: cur.entrypoint,
-	})
+		Copies:     cur.copies,
+		Builds:     builds,
+		Workdir:    cur.workdir,
+	}
+	df.Scripts = r.entrypointScripts(file, &df)
+	r.set.Dockerfiles = append(r.set.Dockerfiles, df)
 }
 
 // dockerEscape reads the escape parser directive at the top of the file.
@@ -163,9 +213,10 @@ func newStage(stages []*stage, rest string, at Source) *stage {
 	for len(fields) > 0 && strings.HasPrefix(fields[0], "--") {
 		fields = fields[1:]
 	}
-	st := &stage{from: at, shell: defaultShell}
+	st := &stage{from: at, shell: defaultShell, vars: map[string]string{}}
 	if len(fields) > 0 {
 		st.base = fields[0]
+		st.image = st.base
 	}
 	if len(fields) >= 3 && strings.EqualFold(fields[1], "as") {
 		st.name = fields[2]
@@ -177,6 +228,12 @@ func newStage(stages []*stage, rest string, at Source) *stage {
 			st.entrypoint = prev.entrypoint
 			st.shell = prev.shell
 			st.cmdInherited = prev.cmd != nil
+			st.image = prev.image
+			st.workdir = prev.workdir
+			st.copies = append([]Copy(nil), prev.copies...)
+			for k, v := range prev.vars {
+				st.vars[k] = v
+			}
 			break
 		}
 	}

@@ -1,123 +1,124 @@
 package deploy
 
 import (
-	"strconv"
+	"bytes"
+	"errors"
+	"fmt"
 	"strings"
 	"time"
+
+	"github.com/pelletier/go-toml/v2"
+	"github.com/pelletier/go-toml/v2/unstable"
 )
 
 // flyFile reads the top-level keys app, kill_signal and kill_timeout of a
-// fly.toml (the lines before the first [table]); everything else is left
-// alone. kill_timeout is seconds when a number, a Go duration when a
-// string ("5s"), as flyctl reads it; unset it is fly's 5s, and an unset
-// kill_signal is SIGINT (DefaultSignal).
+// fly.toml; everything else is left alone. kill_timeout is seconds when a
+// number, a Go duration when a string ("5s"), as flyctl reads it; unset it
+// is fly's 5s, and an unset kill_signal is SIGINT (DefaultSignal). A file
+// that is not TOML is one Warning at the line of the error, and no
+// container.
 func (r *reader) flyFile(file string, data []byte) {
-	text := strings.TrimPrefix(string(data), string(utf8BOM))
+	data = bytes.TrimPrefix(data, utf8BOM)
+	var top map[string]any
+	if err := toml.Unmarshal(data, &top); err != nil {
+		line := 0
+		var de *toml.DecodeError
+		if errors.As(err, &de) {
+			line, _ = de.Position()
+		}
+		r.warn(file, line, "TOML does not parse: %s", strings.TrimPrefix(err.Error(), "toml: "))
+		return
+	}
+	keys := flyTopLevelKeys(data)
 	c := Container{Kind: KindFly, Source: Source{file, 1}}
-	var timeout *Duration
-	inMultiline := ""
-	for i, ln := range strings.Split(text, "\n") {
-		ln = strings.TrimSpace(strings.TrimSuffix(ln, "\r"))
-		if inMultiline != "" {
-			if strings.Contains(ln, inMultiline) {
-				inMultiline = ""
-			}
-			continue
-		}
-		if strings.HasPrefix(ln, "[") {
-			break // the first table: top-level keys end here
-		}
-		if ln == "" || strings.HasPrefix(ln, "#") {
-			continue
-		}
-		key, val, ok := strings.Cut(ln, "=")
-		if !ok {
-			continue
-		}
-		key = unquote(strings.TrimSpace(key))
-		val = strings.TrimSpace(val)
-		for _, q := range []string{`"""`, `'''`} {
-			if strings.HasPrefix(val, q) && !strings.Contains(val[3:], q) {
-				inMultiline = q
-			}
-		}
-		if inMultiline != "" {
-			continue
-		}
-		at := i + 1
-		s, quoted := tomlValue(val)
-		switch key {
-		case "app":
-			if quoted {
-				c.Workload, c.Name = s, s
-				c.Source.Line = at
-			}
-		case "kill_signal":
-			if !quoted {
-				r.warn(file, at, "kill_signal %s is not a string", val)
-				continue
-			}
-			sig, err := parseSignal(s)
-			if err != nil {
-				r.warn(file, at, "kill_signal: %v", err)
-				continue
-			}
-			c.StopSignal = &Signal{sig, Source{file, at}}
-		case "kill_timeout":
-			d, ok := flyDuration(s, quoted)
-			if !ok {
-				r.warn(file, at, "kill_timeout %s is not a number of seconds or a duration like \"30s\"", val)
-				continue
-			}
-			timeout = &Duration{D: d, Source: Source{file, at}}
+	c.StopTimeout = Duration{D: FlyDefaultKillTimeout, Default: true}
+	if app, ok := top["app"].(string); ok {
+		c.Workload, c.Name = app, app
+		c.Source.Line = keys["app"].line
+	}
+	if v, ok := top["kill_signal"]; ok {
+		k := keys["kill_signal"]
+		if s, ok := v.(string); !ok {
+			r.warn(file, k.line, "kill_signal %s is not a string", k.text(v))
+		} else if sig, err := parseSignal(s); err != nil {
+			r.warn(file, k.line, "kill_signal: %v", err)
+		} else {
+			c.StopSignal = &Signal{sig, Source{file, k.line}}
 		}
 	}
-	if timeout != nil {
-		c.StopTimeout = *timeout
-	} else {
-		c.StopTimeout = Duration{D: FlyDefaultKillTimeout, Default: true, Source: c.Source}
+	if v, ok := top["kill_timeout"]; ok {
+		k := keys["kill_timeout"]
+		if d, ok := flyDuration(v); ok {
+			c.StopTimeout = Duration{D: d, Source: Source{file, k.line}}
+		} else {
+			r.warn(file, k.line, "kill_timeout %s is not a number of seconds or a duration like \"30s\"", k.text(v))
+		}
+	}
+	if c.StopTimeout.Default {
+		c.StopTimeout.Source = c.Source
 	}
 	r.set.Containers = append(r.set.Containers, c)
 }
 
-// tomlValue reads a TOML string ("..." or '...') or a bare value, without
-// a trailing comment.
-func tomlValue(v string) (string, bool) {
-	if len(v) > 0 && (v[0] == '"' || v[0] == '\'') {
-		q := v[0]
-		for i := 1; i < len(v); i++ {
-			if q == '"' && v[i] == '\\' {
-				i++
-				continue
-			}
-			if v[i] == q {
-				s := v[1:i]
-				if q == '"' {
-					if u, err := strconv.Unquote(v[:i+1]); err == nil {
-						s = u
-					}
-				}
-				return s, true
-			}
+// flyKey is where a top-level key of a fly.toml is written.
+type flyKey struct {
+	line int
+	raw  string // the value as written; "" for an array or table
+}
+
+// text is the value of k, v decoded, as the file writes it.
+func (k flyKey) text(v any) string {
+	if k.raw != "" {
+		return k.raw
+	}
+	return fmt.Sprint(v)
+}
+
+// flyTopLevelKeys returns the line and value text of each top-level key
+// (before the first table) of a TOML document that decodes. Dotted keys
+// (a.b = 1) are left out: they belong to a table.
+func flyTopLevelKeys(data []byte) map[string]flyKey {
+	keys := map[string]flyKey{}
+	var p unstable.Parser
+	p.Reset(data)
+	for p.NextExpression() {
+		e := p.Expression()
+		if e.Kind == unstable.Table || e.Kind == unstable.ArrayTable {
+			break
 		}
-		return v, false
+		if e.Kind != unstable.KeyValue {
+			continue
+		}
+		it := e.Key()
+		if !it.Next() || !it.IsLast() {
+			continue
+		}
+		k, v := it.Node(), e.Value()
+		key := flyKey{line: p.Shape(k.Raw).Start.Line}
+		if v.Kind != unstable.Array && v.Kind != unstable.InlineTable {
+			key.raw = string(p.Raw(v.Raw)) // an array's or a table's Raw is not all of it
+		}
+		keys[string(k.Data)] = key
 	}
-	if i := strings.IndexByte(v, '#'); i >= 0 {
-		v = v[:i]
-	}
-	return strings.TrimSpace(v), false
+	return keys
 }
 
 // flyDuration reads kill_timeout: a number of seconds, or a Go duration
 // string.
-func flyDuration(s string, quoted bool) (time.Duration, bool) {
-	if quoted {
-		d, err := time.ParseDuration(s)
+func flyDuration(v any) (time.Duration, bool) {
+	var f float64
+	switch v := v.(type) {
+	case string:
+		d, err := time.ParseDuration(v)
 		return d, err == nil && d >= 0
+	case int64:
+		f = float64(v)
+	case float64:
+		f = v
+	default:
+		return 0, false
 	}
-	s = strings.ReplaceAll(s, "_", "")
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil || !(f >= 0 && f <= maxSeconds) {
+	if !(f >= 0 && f <= maxSeconds) {
 		return 0, false
 	}
 	return time.Duration(f * float64(time.Second)), true

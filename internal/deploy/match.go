@@ -19,12 +19,14 @@ func (c Container) Runs(bin string) bool {
 	return mentions(c.Command, bin) || mentions(c.Args, bin)
 }
 
-// Runs reports whether the final stage's ENTRYPOINT or CMD starts program
-// bin.
-func (d Dockerfile) Runs(bin string) bool {
+// Runs reports whether the final stage's ENTRYPOINT or CMD mentions
+// program bin, under any of its names.
+func (d Dockerfile) Runs(bins ...string) bool {
 	for _, in := range []*Instruction{d.Entrypoint, d.Cmd} {
-		if in != nil && mentions(in.Args, bin) {
-			return true
+		for _, bin := range bins {
+			if in != nil && mentions(in.Args, bin) {
+				return true
+			}
 		}
 	}
 	return false
@@ -55,4 +57,132 @@ func imageName(image string) string {
 		return ""
 	}
 	return path.Base(image)
+}
+
+// Applying returns the containers of s that apply to program bin, by the
+// rule that picks its stop timeout and stop signal. named is true when
+// some run bin (Runs): those are returned, Kubernetes containers without
+// an image left out (patches, as kustomize overlays write them). When
+// none does, named is false and the result is the containers that may
+// still be its deployment: all but the patches and the compose services
+// that set no stop_grace_period (such a service counts only when it runs
+// bin). When none runs bin and templates were skipped, the result is
+// nil: the program's own deployment may be one of them.
+func (s *Set) Applying(bin string) (cs []Container, named bool) {
+	if s == nil {
+		return nil, false
+	}
+	var others []Container
+	for _, c := range s.Containers {
+		if c.Kind == KindKubernetes && c.Image == "" {
+			continue // a patch (kustomize), not a container that runs
+		}
+		if c.Runs(bin) {
+			cs = append(cs, c)
+		} else if !(c.Kind == KindCompose && c.StopTimeout.Default) {
+			others = append(others, c)
+		}
+	}
+	switch {
+	case len(cs) > 0:
+		return cs, true
+	case len(s.Notes) > 0:
+		return nil, false
+	}
+	return others, false
+}
+
+// Only returns the one deployment of the set when no container runs bin
+// and there is exactly one that may be its deployment (see Applying).
+func (s *Set) Only(bin string) (Container, bool) {
+	if cs, named := s.Applying(bin); !named && len(cs) == 1 {
+		return cs[0], true
+	}
+	return Container{}, false
+}
+
+// Program is a Go main package as the deployment files may name it.
+type Program struct {
+	// Name is the binary go build names it: its import path's last
+	// element.
+	Name string
+	// Dir is its directory relative to the module root, slash-separated,
+	// "." for the root.
+	Dir string
+	// ImportPath is its import path.
+	ImportPath string
+}
+
+// BinaryNames returns the names the program's binary has in the images
+// the Dockerfiles build: the default name, the -o of each go build of
+// the program's package, and the name a COPY --from gives it in the
+// final stage. A build is the program's when its package argument is
+// the import path, the program's directory (./cmd/api, from the
+// repository root or through WORKDIR and -C), or "." run where the stage
+// copied the whole build context and the program is the root package.
+func (s *Set) BinaryNames(p Program) []string {
+	names := []string{p.Name}
+	add := func(n string) {
+		if n == "" || n == "." || n == "/" || strings.Contains(n, "$") {
+			return
+		}
+		for _, have := range names {
+			if have == n {
+				return
+			}
+		}
+		names = append(names, n)
+	}
+	for _, d := range s.Dockerfiles {
+		var outputs []string
+		for _, b := range d.Builds {
+			if !b.builds(p) {
+				continue
+			}
+			if b.Output != "" && !strings.HasSuffix(b.Output, "/") {
+				add(path.Base(b.Output))
+				outputs = append(outputs, b.Output)
+			}
+		}
+		for _, c := range d.Copies {
+			if c.From == "" || strings.HasSuffix(c.Dest, "/") {
+				continue
+			}
+			for _, src := range c.Srcs {
+				for _, out := range outputs {
+					if path.Clean("/"+src) == path.Clean(out) || path.Base(src) == path.Base(out) {
+						add(path.Base(c.Dest))
+					}
+				}
+			}
+		}
+	}
+	return names
+}
+
+// builds reports whether the go build command builds program p.
+func (b GoBuild) builds(p Program) bool {
+	pkgs := b.Packages
+	if len(pkgs) == 0 {
+		pkgs = []string{"."}
+	}
+	if len(pkgs) != 1 {
+		return false // several packages: go build writes no binary with -o a file
+	}
+	arg := pkgs[0]
+	if arg == p.ImportPath {
+		return true
+	}
+	if strings.Contains(arg, "...") || strings.Contains(arg, "$") || strings.HasSuffix(arg, ".go") {
+		return false
+	}
+	if p.Dir == "." {
+		return path.Clean(arg) == "." && b.ContextAtDir
+	}
+	rel := path.Clean(arg)
+	if rel == p.Dir {
+		return true
+	}
+	// WORKDIR /src/cmd/api (or -C cmd/api) and go build .
+	return rel == "." && strings.HasSuffix(b.Dir, "/"+p.Dir)
 }

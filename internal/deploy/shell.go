@@ -7,6 +7,7 @@ import "strings"
 type shellToken struct {
 	text string
 	op   bool
+	line int // 1-based line of the token's start in the command line
 }
 
 // shellTokens splits s into words and control operators as sh does before
@@ -16,11 +17,17 @@ type shellToken struct {
 func shellTokens(s string) (toks []shellToken, ok bool) {
 	var word strings.Builder
 	inWord := false
+	line, wordLine := 1, 1
 	flush := func() {
 		if inWord {
-			toks = append(toks, shellToken{text: word.String()})
+			toks = append(toks, shellToken{text: word.String(), line: wordLine})
 			word.Reset()
 			inWord = false
+		}
+	}
+	start := func() {
+		if !inWord {
+			inWord, wordLine = true, line
 		}
 	}
 	for i := 0; i < len(s); i++ {
@@ -30,14 +37,27 @@ func shellTokens(s string) (toks []shellToken, ok bool) {
 			flush()
 		case '\n', ';':
 			flush()
-			toks = append(toks, shellToken{text: string(c), op: true})
+			toks = append(toks, shellToken{text: string(c), op: true, line: line})
+			if c == '\n' {
+				line++
+			}
 		case '&', '|':
+			prev := byte(0)
+			if i > 0 {
+				prev = s[i-1]
+			}
+			if c == '&' && inWord && (prev == '>' || prev == '<') || c == '&' && i+1 < len(s) && s[i+1] == '>' {
+				// A redirection (2>&1, <&3, &>log) is part of a word.
+				start()
+				word.WriteByte(c)
+				continue
+			}
 			flush()
 			if i+1 < len(s) && s[i+1] == c {
-				toks = append(toks, shellToken{text: string([]byte{c, c}), op: true})
+				toks = append(toks, shellToken{text: string([]byte{c, c}), op: true, line: line})
 				i++
 			} else {
-				toks = append(toks, shellToken{text: string(c), op: true})
+				toks = append(toks, shellToken{text: string(c), op: true, line: line})
 			}
 		case '#':
 			if inWord {
@@ -52,8 +72,10 @@ func shellTokens(s string) (toks []shellToken, ok bool) {
 			if i+1 < len(s) {
 				i++
 				if s[i] != '\n' { // backslash-newline joins lines
+					start()
 					word.WriteByte(s[i])
-					inWord = true
+				} else {
+					line++
 				}
 			}
 		case '\'':
@@ -61,18 +83,23 @@ func shellTokens(s string) (toks []shellToken, ok bool) {
 			if end < 0 {
 				return nil, false
 			}
+			start()
 			word.WriteString(s[i+1 : i+1+end])
-			inWord = true
+			line += strings.Count(s[i+1:i+1+end], "\n")
 			i += end + 1
 		case '"':
-			inWord = true
+			start()
 			i++
 			for ; i < len(s) && s[i] != '"'; i++ {
 				if s[i] == '\\' && i+1 < len(s) && strings.IndexByte("\"\\$`\n", s[i+1]) >= 0 {
 					i++
 					if s[i] == '\n' {
+						line++
 						continue
 					}
+				}
+				if s[i] == '\n' {
+					line++
 				}
 				word.WriteByte(s[i])
 			}
@@ -80,8 +107,8 @@ func shellTokens(s string) (toks []shellToken, ok bool) {
 				return nil, false
 			}
 		default:
+			start()
 			word.WriteByte(c)
-			inWord = true
 		}
 	}
 	flush()

@@ -59,6 +59,12 @@ type NotifySite struct {
 	// IntElem is the list element that is SIGINT, where SIGTERM can be
 	// added, or nil.
 	IntElem ast.Expr
+	// KillElem is the list element that is SIGKILL (os.Kill,
+	// syscall.SIGKILL, unix.SIGKILL), which cannot be caught and handles
+	// nothing: the program meant SIGTERM, and a fix can replace it. Nil
+	// when there is none. Like IntElem, it is found in literal lists of
+	// this package only (facts hold no positions).
+	KillElem ast.Expr
 }
 
 // buildProgram computes the Program of a package main, or nil.
@@ -110,9 +116,9 @@ func buildProgram(pass *analysis.Pass, byFunc map[*types.Func]*node, inits []*no
 			if it.callee == nil && it.bits&Serve != 0 {
 				p.Serves = append(p.Serves, ServeSite{Pos: it.pos, End: it.end, Via: it.via, NoHandle: noHandle(it.via)})
 			}
-			if it.notify || it.intElem != nil {
+			if it.notify || it.intElem != nil || it.killElem != nil {
 				b, _, _ := it.contribution(n, eval)
-				p.Notifies = append(p.Notifies, NotifySite{Pos: it.pos, End: it.end, Bits: b, IntElem: it.intElem})
+				p.Notifies = append(p.Notifies, NotifySite{Pos: it.pos, End: it.end, Bits: b, IntElem: it.intElem, KillElem: it.killElem})
 			}
 		}
 	}

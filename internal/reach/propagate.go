@@ -95,6 +95,9 @@ func (it *item) contribution(n *node, eval func(n *node) *signalEval) (Bits, int
 				if it.intElem == nil {
 					it.intElem = s.intElem
 				}
+				if it.killElem == nil {
+					it.killElem = s.killElem
+				}
 			}
 			bits |= it.calls.bits
 			param = it.calls.param

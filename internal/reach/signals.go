@@ -16,6 +16,9 @@ type sigSet struct {
 	// intElem is the first element that is SIGINT, where a fix can add
 	// SIGTERM next to it.
 	intElem ast.Expr
+	// killElem is the first element that is SIGKILL (os.Kill,
+	// syscall.SIGKILL), which a fix can replace by SIGTERM.
+	killElem ast.Expr
 }
 
 func (s *sigSet) add(o sigSet) {
@@ -28,6 +31,9 @@ func (s *sigSet) add(o sigSet) {
 	}
 	if s.intElem == nil {
 		s.intElem = o.intElem
+	}
+	if s.killElem == nil {
+		s.killElem = o.killElem
 	}
 }
 
@@ -134,6 +140,8 @@ func (e *signalEval) elem(x ast.Expr) sigSet {
 			return sigSet{bits: SigINT, n: 1, intElem: x}
 		case sigquitNum:
 			return sigSet{bits: SigQUIT, n: 1}
+		case sigkillNum:
+			return sigSet{n: 1, killElem: x} // cannot be caught: handles nothing
 		}
 		return sigSet{n: 1} // os.Kill, SIGHUP, ...: handles neither
 	}
@@ -146,7 +154,7 @@ func (e *signalEval) elem(x ast.Expr) sigSet {
 		case "Interrupt":
 			return sigSet{bits: SigINT, n: 1, intElem: x}
 		case "Kill":
-			return sigSet{n: 1} // cannot be caught: handles nothing
+			return sigSet{n: 1, killElem: x} // cannot be caught: handles nothing
 		}
 	}
 	return e.variable(v, e.elem)

@@ -45,6 +45,7 @@ type item struct {
 	via      string // serve chain from here, when bits has Serve
 	sigParam int    // the node's parameter whose signals the item notifies
 	intElem  ast.Expr
+	killElem ast.Expr
 	notify   bool // a signal.Notify / NotifyContext call
 	// async: the item runs in a go statement, defer or function literal,
 	// not in the node's own flow.
@@ -329,7 +330,7 @@ func (w *walker) callFunc(fn *types.Func, call *ast.CallExpr) {
 			return
 		}
 		s := w.eval.list(call.Args[1:], call.Ellipsis.IsValid())
-		it.bits, it.sigParam, it.intElem, it.notify = s.bits, s.param, s.intElem, true
+		it.bits, it.sigParam, it.intElem, it.killElem, it.notify = s.bits, s.param, s.intElem, s.killElem, true
 	default:
 		if n := w.nodes[fn]; n != nil {
 			it.callee, it.call = n, call
@@ -349,7 +350,7 @@ func (w *walker) callFunc(fn *types.Func, call *ast.CallExpr) {
 				s = s.all()
 			}
 			it.bits |= s.bits
-			it.sigParam, it.intElem = s.param, s.intElem
+			it.sigParam, it.intElem, it.killElem = s.param, s.intElem, s.killElem
 		}
 	}
 	w.add(it, true)

@@ -13,46 +13,26 @@ import (
 // FromManifests picks the stop timeout of program bin (its main package's
 // import path's last element) from the deployment files of set, read below root.
 //
-// A container applies when its command, args, image, name or workload
-// names bin. Kubernetes containers without an image are patches
-// (kustomize overlays) and are left out. Kubernetes' budget is terminationGracePeriodSeconds minus the
-// preStop sleep. When one container applies, its budget is the timeout;
-// when several do, or none (then every container counts, but a compose
-// service's unset 10s default only counts when it runs bin), the smallest,
-// and the source says so. When none applies and templates were skipped,
-// false: the program's own deployment may be a skipped one. False when no
-// file gives a timeout.
+// The containers that apply are deploy's Set.Applying: those whose
+// command, args, image, name or workload names bin, else (none naming it,
+// no template skipped) all that may be its deployment. Kubernetes' budget
+// is terminationGracePeriodSeconds minus the preStop sleep. When one
+// container applies, its budget is the timeout; when several do, the
+// smallest, and the source says which and why. False when no file gives
+// a timeout.
 func FromManifests(set *deploy.Set, root, bin string) (Timeout, bool) {
 	if set == nil {
 		return Timeout{}, false
 	}
-	var matched, all []deploy.Container
-	for _, c := range set.Containers {
-		if c.Kind == deploy.KindKubernetes && c.Image == "" {
-			continue // a patch (kustomize), not a container that runs
-		}
-		if c.Runs(bin) {
-			matched = append(matched, c)
-		}
-		if !(c.Kind == deploy.KindCompose && c.StopTimeout.Default) {
-			all = append(all, c)
-		}
-	}
-	candidates, how := matched, ""
+	candidates, named := set.Applying(bin)
+	how := ""
 	switch {
-	case len(matched) > 1:
-		how = fmt.Sprintf("the smallest of %d deployments of %s", len(matched), bin)
-	case len(matched) == 0 && len(set.Notes) > 0:
-		// Templates were skipped: the program's own deployment may be one
-		// of them, and another program's timeout says nothing of it.
-		return Timeout{}, false
-	case len(matched) == 0:
-		candidates = all
-		if len(all) > 1 {
-			how = fmt.Sprintf("the smallest of %d deployments, none naming %s", len(all), bin)
-		} else {
-			how = fmt.Sprintf("the only deployment, which does not name %s", bin)
-		}
+	case named && len(candidates) > 1:
+		how = fmt.Sprintf("the smallest of %d deployments of %s", len(candidates), bin)
+	case !named && len(candidates) > 1:
+		how = fmt.Sprintf("the smallest of %d deployments, none naming %s", len(candidates), bin)
+	case !named:
+		how = fmt.Sprintf("the only deployment, which does not name %s", bin)
 	}
 	var best *deploy.Container
 	for i := range candidates {

@@ -7,5 +7,6 @@ type Signal = syscall.Signal
 
 const (
 	SIGINT  = syscall.Signal(0x2)
+	SIGKILL = syscall.Signal(0x9)
 	SIGTERM = syscall.Signal(0xf)
 )

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestDeliveryE2E runs the binary on testdata/e2e-delivery: two correct
+// programs (SIGTERM handled, drained in 5s); cmd/api's image starts it
+// with a shell-form CMD on Debian, cmd/worker's through an entrypoint
+// script that execs it. Exactly one finding, signal-not-delivered on
+// cmd/api, standalone (text and -json) and under go vet.
+func TestDeliveryE2E(t *testing.T) {
+	t.Parallel()
+	bin := sigtermlint(t)
+	dir := testdataDir(t, "e2e-delivery")
+	const wantMsg = "SIGTERM never reaches this program: it runs under sh -c, which is dash in debian:bookworm-slim"
+
+	t.Run("text", func(t *testing.T) {
+		t.Parallel()
+		r := run(t, dir, bin, "./...")
+		if r.code != 3 {
+			t.Fatalf("want exit 3, got\n%s", r)
+		}
+		got := findingLines(relPaths(dir, r.stderr))
+		if len(got) != 1 || !strings.HasPrefix(got[0], "cmd/api/main.go:12:6: "+wantMsg) {
+			t.Errorf("want one finding at cmd/api/main.go:12:6, got %q", got)
+		}
+	})
+
+	t.Run("json", func(t *testing.T) {
+		t.Parallel()
+		r := run(t, dir, bin, "-json", "./...")
+		if r.code != 0 {
+			t.Fatalf("want exit 0, got\n%s", r)
+		}
+		byPkg := vetJSONFindings(t, dir, r.stdout)
+		var all []jsonDiag
+		for _, ds := range byPkg {
+			all = append(all, ds...)
+		}
+		if len(all) != 1 {
+			t.Fatalf("want one diagnostic, got %+v", all)
+		}
+		d := all[0]
+		if d.Category != "signal-not-delivered" || d.Posn != "cmd/api/main.go:12:6" || !strings.HasPrefix(d.Message, wantMsg) {
+			t.Errorf("got %s at %s: %s", d.Category, d.Posn, d.Message)
+		}
+		if len(d.Related) != 1 || d.Related[0].Posn != "docker/api.Dockerfile:11:1" {
+			t.Errorf("want related at docker/api.Dockerfile:11:1, got %+v", d.Related)
+		}
+	})
+
+	t.Run("go-vet", func(t *testing.T) {
+		t.Parallel()
+		r := run(t, dir, goTool(t), "vet", "-vettool="+bin, "./...")
+		if r.code == 0 {
+			t.Fatalf("want non-zero exit, got\n%s", r)
+		}
+		got := findingLines(relPaths(dir, r.stderr))
+		if len(got) != 1 || !strings.Contains(got[0], "cmd/api/main.go:12:6: "+wantMsg) {
+			t.Errorf("want one finding at cmd/api/main.go:12:6, got %q", got)
+		}
+	})
+}
+
+// findingLines are the lines of out that report a finding (not the
+// related positions, which are indented, nor go vet's "# pkg" headers).
+func findingLines(out string) []string {
+	var got []string
+	for _, l := range lines(out) {
+		if strings.Contains(l, ".go:") && !strings.HasPrefix(l, "#") {
+			got = append(got, strings.TrimPrefix(l, "./"))
+		}
+	}
+	return got
+}

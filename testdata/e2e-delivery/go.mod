@@ -1,0 +1,3 @@
+module example.com/delivery
+
+go 1.26

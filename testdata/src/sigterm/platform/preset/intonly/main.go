@@ -1,0 +1,19 @@
+// Run with -sigtermlint.platform=fly: fly stops it with SIGINT, so
+// handling only SIGINT is right, and sigint-only stays silent.
+package main
+
+import (
+	"context"
+	"net/http"
+	"os"
+	"os/signal"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	srv := &http.Server{Addr: ":8080"}
+	go srv.ListenAndServe()
+	<-ctx.Done()
+	srv.Shutdown(context.Background())
+}
