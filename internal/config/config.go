@@ -3,9 +3,11 @@ package config
 import (
 	_ "embed"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -115,6 +117,10 @@ const (
 	ManifestsPaths                      // read the files and directories given
 )
 
+// durationSyntax matches what time.ParseDuration reads: a sign, then
+// numbers with units.
+var durationSyntax = regexp.MustCompile(`^[-+]?(([0-9]+(\.[0-9]*)?|\.[0-9]+)(ns|us|µs|μs|ms|s|m|h))+$`)
+
 // durationFlag is a positive time.Duration that remembers being set.
 type durationFlag struct {
 	d   time.Duration
@@ -131,6 +137,10 @@ func (f *durationFlag) String() string {
 func (f *durationFlag) Set(s string) error {
 	d, err := time.ParseDuration(s)
 	if err != nil {
+		if durationSyntax.MatchString(s) {
+			// time says only "invalid duration" when the value overflows.
+			return fmt.Errorf("%s is out of range: the longest duration is %s", s, time.Duration(math.MaxInt64))
+		}
 		return err
 	}
 	if d <= 0 {

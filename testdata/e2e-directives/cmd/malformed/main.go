@@ -1,0 +1,24 @@
+// Command malformed stops gracefully; its stop-timeout directive does not
+// parse: one bad-directive finding, and the default 30s applies.
+package main
+
+//sigtermlint:stop-timeout 20 seconds
+
+import (
+	"context"
+	"net/http"
+	"os/signal"
+	"syscall"
+	"time"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
+	defer stop()
+	srv := &http.Server{Addr: ":8080"}
+	go srv.ListenAndServe()
+	<-ctx.Done()
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	srv.Shutdown(sctx)
+}

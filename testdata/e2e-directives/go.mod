@@ -1,0 +1,3 @@
+module example.com/e2edirectives
+
+go 1.26

@@ -1,0 +1,9 @@
+//go:build ignoreme
+
+package main
+
+import "net/http"
+
+func main() {
+	http.ListenAndServe(":9090", nil)
+}

@@ -1,0 +1,3 @@
+module example.com/e2eodd
+
+go 1.26
