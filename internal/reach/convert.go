@@ -3,7 +3,6 @@ package reach
 import (
 	"go/ast"
 	"go/types"
-	"strings"
 )
 
 // A call through an interface is resolved where values are converted to
@@ -170,8 +169,7 @@ func (w *walker) assertion(t types.Type, at ast.Node) {
 		// Only graceful-stop names: Close and Stop assertions (io.Closer,
 		// net.Conn, loggers) are everywhere in libraries and would
 		// silence no-shutdown for every program that imports one.
-		switch name := iface.Method(i).Name(); {
-		case name == "GracefulStop", strings.HasPrefix(name, "Shutdown"):
+		if isStopName(iface.Method(i).Name()) {
 			w.add(&item{pos: at.Pos(), end: at.End(), bits: StopUnknown}, false)
 			return
 		}

@@ -15,7 +15,15 @@ import (
 type Result struct {
 	Program *Program
 	lookup  func(*types.Func) *FuncFact
+	active  bool
 }
+
+// Active reports whether some function, variable or initializer of the
+// package reaches anything (a serve call, signal handling, a graceful
+// stop) or passes on a signal list, stop context or stop timeout. When
+// it does not, the package holds no serve or stop call: analyzers that
+// look only at those can skip it. Always false for the standard library.
+func (r *Result) Active() bool { return r.active }
 
 // Fact returns what fn reaches: its summary when it is a function of the
 // package, its fact when it is another package's, or nil when it reaches

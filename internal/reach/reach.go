@@ -32,6 +32,9 @@ func run(pass *analysis.Pass) (any, error) {
 		// (known.go), never through facts: nogo does not analyze it.
 		return &Result{}, nil
 	}
+	if !mayReach(pass) {
+		return &Result{}, nil
+	}
 	nodes, byFunc, byVar, inits := collectNodes(pass)
 	assigns := indexAssignments(pass.TypesInfo, pass.Files)
 	walkNodes(pass, nodes, byFunc, byVar, assigns)
@@ -47,10 +50,22 @@ func run(pass *analysis.Pass) (any, error) {
 	propagate(nodes, evalFor)
 	exportFacts(pass, nodes, inits)
 	res := &Result{Program: buildProgram(pass, byFunc, inits, evalFor)}
+	// The driver keeps every package's result until the run ends: keep
+	// only the summaries that say something, not the call graph, so that
+	// memory stays near the floor of loading and type-checking.
+	local := map[*types.Func]*FuncFact{}
+	for fn, n := range byFunc {
+		if n.says() {
+			local[fn] = n.fact()
+		}
+	}
+	for _, n := range nodes {
+		res.active = res.active || n.says()
+	}
 	res.lookup = func(fn *types.Func) *FuncFact {
 		fn = fn.Origin()
-		if n := byFunc[fn]; n != nil {
-			return n.fact()
+		if f, ok := local[fn]; ok {
+			return f
 		}
 		if fn.Pkg() == nil || fn.Pkg() == pass.Pkg || stdPackages[fn.Pkg().Path()] {
 			return nil
@@ -188,6 +203,12 @@ func storedFuncValues(pass *analysis.Pass, a *assignments) map[ast.Expr]bool {
 	return stored
 }
 
+// says reports whether the node's summary says anything: it reaches
+// something, or takes a signal list, a stop context or a stop timeout.
+func (n *node) says() bool {
+	return n.bits != 0 || n.sigParam != 0 || n.stopCtxParam != 0 || n.stopTimeoutParam != 0
+}
+
 func (n *node) fact() *FuncFact {
 	return &FuncFact{Bits: n.bits, SignalParam: n.sigParam, Via: n.via, StopCtxParam: n.stopCtxParam, StopTimeoutParam: n.stopTimeoutParam}
 }
@@ -206,7 +227,7 @@ func exportFacts(pass *analysis.Pass, nodes []*node, inits []*node) {
 		pass.ExportPackageFact(&init)
 	}
 	for _, n := range nodes {
-		if n.bits == 0 && n.sigParam == 0 && n.stopCtxParam == 0 && n.stopTimeoutParam == 0 {
+		if !n.says() {
 			continue
 		}
 		switch {
