@@ -5,6 +5,7 @@
 // and the verdict of each finding from a committed triage file.
 //
 //	go run ./tools/sweep -root /path/to/checkouts
+//	go run ./tools/sweep -retriage    # after editing the triage file
 //
 // The list (docs/real-world/list.txt) has one program per line:
 //
@@ -45,6 +46,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -58,11 +60,12 @@ var (
 	docFile   = flag.String("doc", "docs/real-world.md", "markdown file whose sweep section is rewritten")
 	timeout   = flag.Duration("timeout", 10*time.Minute, "time limit of one run")
 	only      = flag.String("only", "", "sweep only the lines whose repository contains this")
+	retriage  = flag.Bool("retriage", false, "do not run anything: re-apply the triage file to the results file and rewrite the table")
 )
 
 func main() {
 	flag.Parse()
-	if *root == "" {
+	if *root == "" && !*retriage {
 		fail("-root is required: the directory holding the checkouts")
 	}
 	progs, err := readList(*listFile)
@@ -79,16 +82,25 @@ func main() {
 		progs = kept
 	}
 
-	tmp, err := os.MkdirTemp("", "sigtermlint-sweep-")
-	check(err)
-	defer os.RemoveAll(tmp)
-	tool, noop := filepath.Join(tmp, "sigtermlint"), filepath.Join(tmp, "noop")
-	build(tool, "./cmd/sigtermlint")
-	build(noop, "./bench/noop")
-
 	var results []result
-	for _, p := range progs {
-		r := sweep(p, tool, noop)
+	if *retriage {
+		data, err := os.ReadFile(*outJSON)
+		check(err)
+		check(json.Unmarshal(data, &results))
+	} else {
+		tmp, err := os.MkdirTemp("", "sigtermlint-sweep-")
+		check(err)
+		defer os.RemoveAll(tmp)
+		tool, noop := filepath.Join(tmp, "sigtermlint"), filepath.Join(tmp, "noop")
+		build(tool, "./cmd/sigtermlint")
+		build(noop, "./bench/noop")
+		for _, p := range progs {
+			results = append(results, sweep(p, tool, noop))
+		}
+	}
+	for i := range results {
+		r := &results[i]
+		p := r.program
 		for i := range r.Findings {
 			f := &r.Findings[i]
 			if v, ok := verdicts[f.key(p.Repo)]; ok {
@@ -100,7 +112,6 @@ func main() {
 		}
 		fmt.Fprintf(os.Stderr, "%-45s %-28s load %6.1fs analysis %6.1fs findings %d %s\n",
 			p.Repo, p.Package, r.LoadSeconds, r.AnalysisSeconds, len(r.Findings), r.Error)
-		results = append(results, r)
 	}
 	var stale []string
 	for k, v := range verdicts {
@@ -113,14 +124,14 @@ func main() {
 		fmt.Fprintf(os.Stderr, "stale triage line (no such finding): %s\n", s)
 	}
 
+	if *only != "" {
+		fmt.Print(table(results)) // a partial run leaves the committed files alone
+		return
+	}
 	data, err := json.MarshalIndent(results, "", "  ")
 	check(err)
 	check(os.WriteFile(*outJSON, append(data, '\n'), 0o644))
-	if *only == "" {
-		check(rewriteDoc(*docFile, table(results)))
-	} else {
-		fmt.Print(table(results))
-	}
+	check(rewriteDoc(*docFile, table(results)))
 }
 
 // program is one line of the list.
@@ -234,19 +245,19 @@ func sweep(p program, tool, noop string) result {
 	// A first run warms the go command's caches (go list, the build
 	// cache), so that neither timed run pays for them.
 	run(dir, env, noop, "-noopfacts", "-test=false", p.Package)
-	load, out, code := run(dir, env, noop, "-noopfacts", "-test=false", p.Package)
+	load, stdout, stderr, code := run(dir, env, noop, "-noopfacts", "-test=false", p.Package)
 	r.LoadSeconds = round(load.Seconds())
 	if code != 0 {
-		r.Error = "load: " + firstLine(out)
+		r.Error = "load: " + firstLine(append(stderr, stdout...))
 		return r
 	}
-	total, out, code := run(dir, env, tool, "-test=false", "-json", p.Package)
+	total, stdout, stderr, code := run(dir, env, tool, "-test=false", "-json", p.Package)
 	r.AnalysisSeconds = round(max(0, total.Seconds()-load.Seconds()))
-	if code != 0 || bytes.Contains(out, []byte("panic:")) {
-		r.Error = "sigtermlint: " + firstLine(out)
+	if code != 0 || bytes.Contains(stderr, []byte("panic:")) || bytes.Contains(stderr, []byte("internal error")) {
+		r.Error = "sigtermlint: " + firstLine(append(stderr, stdout...))
 		return r
 	}
-	fs, err := decode(out, dir)
+	fs, err := decode(stdout, dir)
 	if err != nil {
 		r.Error = "sigtermlint -json: " + err.Error()
 		return r
@@ -258,12 +269,8 @@ func sweep(p program, tool, noop string) result {
 // decode reads -json output: package -> analyzer -> diagnostics, or an
 // error object.
 func decode(out []byte, dir string) ([]finding, error) {
-	start := bytes.IndexByte(out, '{')
-	if start < 0 {
-		return nil, fmt.Errorf("no JSON in %q", firstLine(out))
-	}
 	var tree map[string]map[string]json.RawMessage
-	if err := json.Unmarshal(out[start:], &tree); err != nil {
+	if err := json.Unmarshal(out, &tree); err != nil {
 		return nil, err
 	}
 	var fs []finding
@@ -301,13 +308,15 @@ func decode(out []byte, dir string) ([]finding, error) {
 	return fs, nil
 }
 
-func run(dir string, env []string, name string, args ...string) (time.Duration, []byte, int) {
+// run runs name in dir and returns its wall time, stdout, stderr and
+// exit status (-1 when it did not run or timed out).
+func run(dir string, env []string, name string, args ...string) (time.Duration, []byte, []byte, int) {
 	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.Dir, cmd.Env = dir, env
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	start := time.Now()
 	err := cmd.Run()
 	d := time.Since(start)
@@ -319,10 +328,10 @@ func run(dir string, env []string, name string, args ...string) (time.Duration, 
 			code = ee.ExitCode()
 		}
 		if ctx.Err() != nil {
-			out.WriteString("timed out after " + timeout.String())
+			stderr.WriteString("timed out after " + timeout.String())
 		}
 	}
-	return d, out.Bytes(), code
+	return d, stdout.Bytes(), stderr.Bytes(), code
 }
 
 func gitHead(dir string) (string, error) {
@@ -436,11 +445,28 @@ func rewriteDoc(name, body string) error {
 	return os.WriteFile(name, []byte(s), 0o644)
 }
 
+// modcache is the module cache, named $GOMODCACHE in error lines.
+var modcache = func() string {
+	out, err := exec.Command("go", "env", "GOMODCACHE").Output()
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(out))
+}()
+
+// urlRE matches a URL in an error line: results and notes name no
+// download host, only that a download failed.
+var urlRE = regexp.MustCompile(`(reading )?https?://[^\s]+?(: |$)`)
+
 func firstLine(out []byte) string {
 	sc := bufio.NewScanner(bytes.NewReader(out))
 	for sc.Scan() {
 		if l := strings.TrimSpace(sc.Text()); l != "" && !strings.HasPrefix(l, "#") {
-			return l
+			l = urlRE.ReplaceAllString(l, "downloading the module: ")
+			if modcache != "" {
+				l = strings.ReplaceAll(l, modcache+string(filepath.Separator), "$GOMODCACHE/")
+			}
+			return strings.ReplaceAll(l, filepath.Clean(*root)+string(filepath.Separator), "")
 		}
 	}
 	return "(no output)"
