@@ -33,6 +33,9 @@ type checker struct {
 	stoppers map[*types.Var]bool
 	// exited are the serve calls already reported at an exit on their error.
 	exited map[*ast.CallExpr]bool
+	// calls and goCalls count the calls of the package's functions, all
+	// and those made by go statements (see detached.go).
+	calls, goCalls map[*types.Func]int
 }
 
 // durations returns the package's duration resolver, indexing the
@@ -58,6 +61,7 @@ type scope struct {
 	decl  *ast.FuncDecl // the declaration, or the one the literal sits in
 	body  *ast.BlockStmt
 	isLit bool
+	goLit bool  // a literal started by a go statement
 	flow  *flow // built on first use
 
 	stops    []*stopCall
@@ -133,6 +137,15 @@ func (c *checker) walkScope(s *scope) {
 // visitInScope records what one node of a scope is.
 func (c *checker) visitInScope(s *scope, n ast.Node) bool {
 	switch n := n.(type) {
+	case *ast.GoStmt:
+		c.recordGo(n)
+		if lit, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit); ok {
+			c.walkScope(&scope{decl: s.decl, body: lit.Body, isLit: true, goLit: true})
+			for _, a := range n.Call.Args {
+				ast.Inspect(a, func(m ast.Node) bool { return c.visitInScope(s, m) })
+			}
+			return false
+		}
 	case *ast.FuncLit:
 		c.walkScope(&scope{decl: s.decl, body: n.Body, isLit: true})
 		return false
@@ -222,6 +235,7 @@ func (c *checker) recordDefs(s *scope, tok token.Token, lhs, rhs []ast.Expr) {
 // cancels.
 func (c *checker) recordCall(s *scope, call *ast.CallExpr) {
 	info := c.pass.TypesInfo
+	c.countCall(call)
 	c.recordStopper(call)
 	if stop, ok := c.stopOf(call); ok {
 		s.stops = append(s.stops, stop)

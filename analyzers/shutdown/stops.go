@@ -29,6 +29,9 @@ func (c *checker) checkStops(s *scope) {
 			continue
 		}
 		if l.rooted && !l.bounded {
+			if c.abandoned(s, stop) {
+				continue // nobody waits for it: its deadline changes nothing
+			}
 			c.report.Report(analysis.Diagnostic{
 				Pos: stop.call.Pos(), End: stop.call.End(), Category: CategoryUnboundedShutdown,
 				Message: fmt.Sprintf("%s gets a context without a deadline: a stuck connection holds it until SIGKILL cuts the drain, with no log line", stop.name),

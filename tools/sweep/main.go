@@ -59,7 +59,7 @@ var (
 	outJSON   = flag.String("out", "docs/real-world/results.json", "where to write the results")
 	docFile   = flag.String("doc", "docs/real-world.md", "markdown file whose sweep section is rewritten")
 	timeout   = flag.Duration("timeout", 10*time.Minute, "time limit of one run")
-	only      = flag.String("only", "", "sweep only the lines whose repository contains this")
+	only      = flag.String("only", "", "sweep only the lines whose repository contains this, replacing their entries in the results file")
 	retriage  = flag.Bool("retriage", false, "do not run anything: re-apply the triage file to the results file and rewrite the table")
 )
 
@@ -97,6 +97,9 @@ func main() {
 		for _, p := range progs {
 			results = append(results, sweep(p, tool, noop))
 		}
+		if *only != "" {
+			results = merge(*outJSON, results)
+		}
 	}
 	for i := range results {
 		r := &results[i]
@@ -124,10 +127,6 @@ func main() {
 		fmt.Fprintf(os.Stderr, "stale triage line (no such finding): %s\n", s)
 	}
 
-	if *only != "" {
-		fmt.Print(table(results)) // a partial run leaves the committed files alone
-		return
-	}
 	data, err := json.MarshalIndent(results, "", "  ")
 	check(err)
 	check(os.WriteFile(*outJSON, append(data, '\n'), 0o644))
@@ -483,4 +482,30 @@ func check(err error) {
 func fail(format string, args ...any) {
 	fmt.Fprintf(os.Stderr, "sweep: "+format+"\n", args...)
 	os.Exit(2)
+}
+
+// merge puts fresh results in place of the entries of the same program in
+// the results file, in the file's order.
+func merge(name string, fresh []result) []result {
+	data, err := os.ReadFile(name)
+	check(err)
+	var old []result
+	check(json.Unmarshal(data, &old))
+	byProg := map[string]result{}
+	id := func(p program) string { return p.Repo + " " + p.Dir + " " + p.Package }
+	for _, r := range fresh {
+		byProg[id(r.program)] = r
+	}
+	for i, r := range old {
+		if f, ok := byProg[id(r.program)]; ok {
+			old[i] = f
+			delete(byProg, id(r.program))
+		}
+	}
+	for _, r := range fresh {
+		if _, left := byProg[id(r.program)]; left {
+			old = append(old, r)
+		}
+	}
+	return old
 }
