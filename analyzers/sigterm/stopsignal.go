@@ -3,6 +3,7 @@ package sigterm
 import (
 	"fmt"
 	"go/ast"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -64,11 +65,15 @@ func manifestStopSignals(pass *analysis.Pass, cfg *config.Config) (out []stopSig
 	}
 	how := ""
 	if len(runs) == 0 {
-		// Only a fly app is taken without naming the program: fly.toml
-		// deploys the repository's app, and app names rarely match
-		// binaries. Another platform's lone container may run anything
-		// (a database, a sidecar): its signal is not the program's.
-		if c, ok := set.Only(bin); ok && c.Kind == deploy.KindFly {
+		// Only a fly app is taken without naming the program, and only
+		// a fly.toml at the module root (or one given with -manifests):
+		// that one deploys the repository's app, and app names rarely
+		// match binaries, while one in example/ may deploy a demo of
+		// something else (jpillora/chisel: example/fly.toml with
+		// kill_signal SIGINT, the real image stopped with SIGTERM).
+		// Another platform's lone container may run anything (a
+		// database, a sidecar): its signal is not the program's.
+		if c, ok := set.Only(bin); ok && c.Kind == deploy.KindFly && (root == "" || path.Dir(c.File) == ".") {
 			runs, how = []deploy.Container{c}, "; the only deployment, which does not name "+bin
 		}
 	}

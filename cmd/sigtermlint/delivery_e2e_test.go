@@ -69,9 +69,29 @@ func TestDeliveryE2E(t *testing.T) {
 func findingLines(out string) []string {
 	var got []string
 	for _, l := range lines(out) {
-		if strings.Contains(l, ".go:") && !strings.HasPrefix(l, "#") {
+		if strings.Contains(l, ".go:") && !strings.HasPrefix(l, "#") && !strings.Contains(l, "\t") {
 			got = append(got, strings.TrimPrefix(l, "./"))
 		}
 	}
 	return got
+}
+
+// TestFlyExampleE2E: a SIGINT-only program whose only deployment file is
+// example/fly.toml (kill_signal SIGINT, an app that does not name the
+// program, below the module root: jpillora/chisel's shape) is still
+// sigint-only under auto discovery; the same file given with -manifests
+// is taken as its deployment.
+func TestFlyExampleE2E(t *testing.T) {
+	t.Parallel()
+	bin := sigtermlint(t)
+	dir := testdataDir(t, "e2e-flyexample")
+	r := run(t, dir, bin, "./...")
+	got := findingLines(relPaths(dir, r.stderr))
+	if r.code != 3 || len(got) != 1 || !strings.Contains(got[0], "main.go:18:5: server started via (*http.Server).ListenAndServe handles SIGINT but not SIGTERM") {
+		t.Errorf("auto: want exit 3 and one sigint-only finding, got %q\n%s", got, r)
+	}
+	r = run(t, dir, bin, "-sigtermlint.manifests=example/fly.toml", "./...")
+	if r.code != 0 || r.stderr != "" {
+		t.Errorf("-manifests=example/fly.toml: want no finding (fly stops it with SIGINT), got\n%s", r)
+	}
 }

@@ -1,0 +1,3 @@
+module example.com/tunnel
+
+go 1.26
