@@ -14,7 +14,7 @@ func main() {
 	done := make(chan struct{})
 	go func() {
 		a.Shutdown(context.Background()) // want `Shutdown gets a context without a deadline`
-		close(done) // someone may wait for the drain: its bound matters
+		close(done)                      // someone may wait for the drain: its bound matters
 	}()
 	log.Fatal(a.Start()) // want `log.Fatal exits as soon as Shutdown starts, because Start then returns http.ErrServerClosed`
 	<-done
