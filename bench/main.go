@@ -295,12 +295,9 @@ func build(root, out, pkg string) {
 	}
 }
 
-func goTool() string {
-	if p, err := exec.LookPath(filepath.Join(runtime.GOROOT(), "bin", "go")); err == nil {
-		return p
-	}
-	return "go"
-}
+// goTool is the go command on PATH: the one `go run ./bench` runs under
+// when started from a shell.
+func goTool() string { return "go" }
 
 func moduleRoot() (string, error) {
 	out, err := exec.Command(goTool(), "env", "GOMOD").Output()

@@ -380,7 +380,6 @@ func commands(toks []shellToken) []simpleCommand {
 		cur.words = append(cur.words, w)
 	}
 	flush("")
-	// An operator after the last command ("a &") belongs to it.
 	return out
 }
 
@@ -394,10 +393,9 @@ func isRedirection(w string) bool {
 // start is the command that starts the program, as found.
 type start struct {
 	simpleCommand
-	exec  bool // started with exec
-	trap  bool // the command line sets a trap: it may pass signals on
-	last  bool // no command follows it
-	queue bool // the command after it is joined by ; && || or a newline
+	exec bool // started with exec
+	trap bool // the command line sets a trap: it may pass signals on
+	last bool // no command follows it
 }
 
 // neverExeced returns why no shell would exec the command, when that is

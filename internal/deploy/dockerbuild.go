@@ -58,7 +58,9 @@ func expandVars(s string, vars map[string]string) string {
 			b.WriteByte(s[i])
 			continue
 		}
-		name, def, hasDef, end := "", "", false, i+1
+		var name, def string
+		var hasDef bool
+		var end int
 		if s[i+1] == '{' {
 			close := strings.IndexByte(s[i+2:], '}')
 			if close < 0 {
