@@ -133,8 +133,31 @@ func isInit(w string) bool {
 }
 
 // execWrappers are programs that exec the command they are given, with
-// the number of operands they take before it.
-var execWrappers = map[string]int{"gosu": 1, "su-exec": 1, "s6-setuidgid": 1, "nohup": 0, "setsid": 0}
+// the number of operands they take before it (env takes its options and
+// assignments).
+var execWrappers = map[string]int{"gosu": 1, "su-exec": 1, "s6-setuidgid": 1, "nohup": 0, "setsid": 0, "env": 0}
+
+func isWrapper(base string) bool {
+	_, ok := execWrappers[base]
+	return ok
+}
+
+// unwrap drops a wrapper and its operands from a command's words: what
+// is left is the command it execs (nil when nothing is).
+func unwrap(words []string) []string {
+	base := path.Base(words[0])
+	words = words[1:]
+	if base == "env" {
+		for len(words) > 0 && (strings.HasPrefix(words[0], "-") || strings.Contains(words[0], "=")) {
+			words = words[1:]
+		}
+		return words
+	}
+	if n := execWrappers[base]; len(words) > n {
+		return words[n:]
+	}
+	return nil
+}
 
 // launch is how a command line starts the program.
 type launch struct {
@@ -158,18 +181,10 @@ func (l launch) argv(args []string, at Source) (u Undelivered, found bool) {
 			return u, false
 		case l.isProgram(w):
 			return u, false // the program is PID 1 and gets the signal
-		case base == "env":
-			args = args[1:]
-			for len(args) > 0 && (strings.HasPrefix(args[0], "-") || strings.Contains(args[0], "=")) {
-				args = args[1:]
-			}
-			continue
-		case execWrappers[base] > 0 || base == "nohup" || base == "setsid":
-			n := execWrappers[base]
-			if len(args) <= n+1 {
+		case isWrapper(base):
+			if args = unwrap(args); len(args) == 0 {
 				return u, false
 			}
-			args = args[n+1:]
 			continue
 		case isShell(w):
 			return l.shell(args, at)
@@ -470,18 +485,10 @@ func (l launch) starts(words, args []string) bool {
 			words = append(append([]string(nil), args...), words[1:]...)
 			args = nil
 			continue
-		case base == "env":
-			words = words[1:]
-			for len(words) > 0 && (strings.HasPrefix(words[0], "-") || strings.Contains(words[0], "=")) {
-				words = words[1:]
-			}
-			continue
-		case execWrappers[base] > 0 || base == "nohup" || base == "setsid":
-			n := execWrappers[base]
-			if len(words) <= n+1 {
+		case isWrapper(base):
+			if words = unwrap(words); len(words) == 0 {
 				return false
 			}
-			words = words[n+1:]
 			continue
 		}
 		return false
