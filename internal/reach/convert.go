@@ -158,6 +158,31 @@ func (w *walker) instances(fun ast.Expr) {
 	}
 }
 
+// typeInstance credits the type arguments of a generic type's instance
+// (group[*http.Server]) with the methods its type parameters' constraints
+// name, as instances does for a generic function's: the generic type's
+// methods can call only those on them.
+func (w *walker) typeInstance(tn *types.TypeName, id *ast.Ident) {
+	inst, ok := w.pass.TypesInfo.Instances[id]
+	if !ok {
+		return
+	}
+	named, ok := tn.Type().(*types.Named)
+	if !ok {
+		return
+	}
+	tparams := named.TypeParams()
+	for i := 0; i < inst.TypeArgs.Len() && i < tparams.Len(); i++ {
+		arg := inst.TypeArgs.At(i)
+		if types.IsInterface(arg) {
+			continue
+		}
+		if iface, ok := tparams.At(i).Constraint().Underlying().(*types.Interface); ok && iface.NumMethods() > 0 {
+			w.credit(arg, iface, id)
+		}
+	}
+}
+
 // assertion notes a type assertion to an interface with a stopping
 // method: the value's dynamic type, and so what it stops, is unknown.
 func (w *walker) assertion(t types.Type, at ast.Node) {

@@ -204,6 +204,8 @@ func (w *walker) visit(n ast.Node) bool {
 			w.mention(obj, n)
 		case *types.Var:
 			w.useVar(obj, n)
+		case *types.TypeName:
+			w.typeInstance(obj, n)
 		}
 	case *ast.AssignStmt:
 		if n.Tok == token.ASSIGN {
