@@ -159,28 +159,98 @@ func (w *walker) instances(fun ast.Expr) {
 }
 
 // typeInstance credits the type arguments of a generic type's instance
-// (group[*http.Server]) with the methods its type parameters' constraints
-// name, as instances does for a generic function's: the generic type's
-// methods can call only those on them.
+// (group[*http.Server]) with the constraint methods that the type's own
+// methods call on its type parameters: those are the calls its methods
+// can make on them. Only generic types declared in this package are
+// credited, where their method bodies can be read; crediting every
+// constraint method would make each instantiation look like a serve call.
 func (w *walker) typeInstance(tn *types.TypeName, id *ast.Ident) {
 	inst, ok := w.pass.TypesInfo.Instances[id]
-	if !ok {
+	if !ok || tn.Pkg() != w.pass.Pkg {
 		return
 	}
 	named, ok := tn.Type().(*types.Named)
 	if !ok {
 		return
 	}
+	called := w.typeParamCalls(named)
 	tparams := named.TypeParams()
 	for i := 0; i < inst.TypeArgs.Len() && i < tparams.Len(); i++ {
 		arg := inst.TypeArgs.At(i)
 		if types.IsInterface(arg) {
 			continue
 		}
-		if iface, ok := tparams.At(i).Constraint().Underlying().(*types.Interface); ok && iface.NumMethods() > 0 {
-			w.credit(arg, iface, id)
+		iface, ok := tparams.At(i).Constraint().Underlying().(*types.Interface)
+		if !ok {
+			continue
+		}
+		for j := range iface.NumMethods() {
+			m := iface.Method(j)
+			if !called[m.Name()] {
+				continue
+			}
+			obj, _, _ := types.LookupFieldOrMethod(arg, false, m.Pkg(), m.Name())
+			if fn, ok := obj.(*types.Func); ok {
+				w.mention(fn, id)
+			}
 		}
 	}
+}
+
+// typeParamCalls returns the names of the methods that the methods of a
+// generic type declared in the package call on values of its type
+// parameters.
+func (w *walker) typeParamCalls(named *types.Named) map[string]bool {
+	if called, ok := w.tparamCalls[named.Obj()]; ok {
+		return called
+	}
+	called := map[string]bool{}
+	info := w.pass.TypesInfo
+	for _, f := range w.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Recv == nil || fd.Body == nil {
+				continue
+			}
+			fn, ok := info.Defs[fd.Name].(*types.Func)
+			if !ok || recvNamed(fn) != named.Obj() {
+				continue
+			}
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if sel, ok := n.(*ast.SelectorExpr); ok {
+					t := info.TypeOf(sel.X)
+					if p, ok := t.(*types.Pointer); ok {
+						t = p.Elem()
+					}
+					if _, ok := t.(*types.TypeParam); ok {
+						called[sel.Sel.Name] = true
+					}
+				}
+				return true
+			})
+		}
+	}
+	if w.tparamCalls == nil {
+		w.tparamCalls = map[*types.TypeName]map[string]bool{}
+	}
+	w.tparamCalls[named.Obj()] = called
+	return called
+}
+
+// recvNamed is the type name of a method's receiver's named type.
+func recvNamed(fn *types.Func) *types.TypeName {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return nil
+	}
+	t := sig.Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Origin().Obj()
+	}
+	return nil
 }
 
 // assertion notes a type assertion to an interface with a stopping

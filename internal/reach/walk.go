@@ -78,6 +78,9 @@ type walker struct {
 	mask    Bits       // bits mentions made now must not pass on
 	async   int
 	results []*types.Tuple // result types of the enclosing functions, innermost last
+	// tparamCalls caches, per generic type of the package, the methods
+	// its methods call on its type parameters (see typeInstance).
+	tparamCalls map[*types.TypeName]map[string]bool
 }
 
 // add records an item; called says whether it is a call (not a mention).
