@@ -560,15 +560,12 @@ func (l launch) shellForm(in *Instruction) (Undelivered, bool) {
 	return l.argv(append(append([]string(nil), sh...), in.Raw), in.Source)
 }
 
-// Delivery reports, like Dockerfile.Delivery, whether the stop signal
+// delivery reports, like Dockerfile.Delivery, whether the stop signal
 // reaches the program when the container's own command (Kubernetes
 // command and args, compose entrypoint and command, ECS entryPoint and
-// command) starts it through a shell: sh -c or a script is not followed
-// into the image, so only sh -c command lines are judged.
-func (c Container) Delivery(names []string) (Undelivered, bool) {
-	return c.delivery(names, imageShell(c.Image), c.Image)
-}
-
+// command) starts it through a shell, judged with the given shell: sh -c
+// or a script is not followed into the image, so only sh -c command
+// lines are judged.
 func (c Container) delivery(names []string, shell shellKind, image string) (Undelivered, bool) {
 	args := append(append([]string(nil), c.Command...), c.Args...)
 	if len(args) == 0 || !isShell(args[0]) || shell == shellNone {

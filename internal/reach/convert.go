@@ -237,36 +237,14 @@ func (w *walker) typeParamCalls(named *types.Named) map[string]bool {
 	return called
 }
 
-// recvNamed is the type name of a method's receiver's named type.
-func recvNamed(fn *types.Func) *types.TypeName {
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok || sig.Recv() == nil {
-		return nil
-	}
-	t := sig.Recv().Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if n, ok := types.Unalias(t).(*types.Named); ok {
-		return n.Origin().Obj()
-	}
-	return nil
-}
 
 // assertion notes a type assertion to an interface with a stopping
 // method: the value's dynamic type, and so what it stops, is unknown.
 func (w *walker) assertion(t types.Type, at ast.Node) {
-	iface, ok := t.Underlying().(*types.Interface)
-	if !ok {
-		return
-	}
-	for i := range iface.NumMethods() {
-		// Only graceful-stop names: Close and Stop assertions (io.Closer,
-		// net.Conn, loggers) are everywhere in libraries and would
-		// silence no-shutdown for every program that imports one.
-		if isStopName(iface.Method(i).Name()) {
-			w.add(&item{pos: at.Pos(), end: at.End(), bits: StopUnknown}, false)
-			return
-		}
+	// Only graceful-stop names: Close and Stop assertions (io.Closer,
+	// net.Conn, loggers) are everywhere in libraries and would silence
+	// no-shutdown for every program that imports one.
+	if hasStopMethod(t) {
+		w.add(&item{pos: at.Pos(), end: at.End(), bits: StopUnknown}, false)
 	}
 }

@@ -85,18 +85,26 @@ func Classify(fn *types.Func) Kind {
 // recvTypeName is the name of fn's receiver's named type ("" for a
 // function, or for an interface method of an unnamed interface).
 func recvTypeName(fn *types.Func) string {
+	if tn := recvNamed(fn); tn != nil {
+		return tn.Name()
+	}
+	return ""
+}
+
+// recvNamed is the type name of a method's receiver's named type.
+func recvNamed(fn *types.Func) *types.TypeName {
 	sig, ok := fn.Type().(*types.Signature)
 	if !ok || sig.Recv() == nil {
-		return ""
+		return nil
 	}
 	t := sig.Recv().Type()
 	if p, ok := t.(*types.Pointer); ok {
 		t = p.Elem()
 	}
 	if n, ok := types.Unalias(t).(*types.Named); ok {
-		return n.Obj().Name()
+		return n.Origin().Obj()
 	}
-	return ""
+	return nil
 }
 
 // funcName names fn the way messages show it: "server.Run",
