@@ -237,7 +237,6 @@ func (w *walker) typeParamCalls(named *types.Named) map[string]bool {
 	return called
 }
 
-
 // assertion notes a type assertion to an interface with a stopping
 // method: the value's dynamic type, and so what it stops, is unknown.
 func (w *walker) assertion(t types.Type, at ast.Node) {
