@@ -70,6 +70,9 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 	for _, b := range r.Malformed() {
 		r.Report(analysis.Diagnostic{Pos: b.Pos, End: b.End, Category: CategoryBadDirective, Message: b.Problem})
 	}
+	for _, p := range append(res.Problems, cfg.ManifestProblems(pass)...) {
+		r.Report(analysis.Diagnostic{Pos: p.Pos, End: p.End, Category: CategoryBadDirective, Message: p.Message})
+	}
 	c := &checker{
 		pass:    pass,
 		report:  r,
@@ -84,6 +87,7 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 		return nil, nil
 	}
 	c.index()
+	c.checkDeclaredStops()
 	for _, s := range c.scopes {
 		if takesTesting(pass.TypesInfo, s.decl) {
 			continue // a test fixture: no deployed process runs it

@@ -20,10 +20,18 @@ import (
 // given. Nil when off, when there is no module root, or under drivers that
 // give no file names (nogo). Files that do not parse are reported once,
 // as one line each on stderr, and skipped.
+//
+// A package main's //sigtermlint:manifest declarations win over both:
+// the files they name (relative to the package directory) are its
+// deployment, bound to it whatever their names say.
 func (c *Config) LoadManifests(pass *analysis.Pass) (*deploy.Set, string) {
-	switch c.Manifests {
-	case ManifestsOff:
+	if c.Manifests == ManifestsOff {
 		return nil, ""
+	}
+	if b := bound(pass); b.set != nil {
+		return b.set, b.root
+	}
+	switch c.Manifests {
 	case ManifestsPaths:
 		set, err := loadPaths(c.ManifestPaths)
 		if err != nil {

@@ -133,6 +133,9 @@ type Container struct {
 	// when unset: then the image's STOPSIGNAL applies, else
 	// DefaultSignal(Kind).
 	StopSignal *Signal
+	// Bound marks a container a //sigtermlint:manifest declaration binds
+	// to the program: it runs the program whatever its names say.
+	Bound bool
 }
 
 // Dockerfile is what the final stage of a Dockerfile declares. Source is
@@ -160,6 +163,8 @@ type Dockerfile struct {
 	// Scripts are the entrypoint scripts the final stage copies from the
 	// repository and starts, by their path in the image.
 	Scripts map[string]*Script
+	// Bound: as for Container.
+	Bound bool
 }
 
 // Instruction is a CMD or ENTRYPOINT.

@@ -8,8 +8,11 @@ import (
 // Runs reports whether the container runs program bin, the way a reader
 // of the file would tell: it is named bin (container, service, workload),
 // its image's repository is bin, or a word of its command or args is a
-// path whose base name is bin.
+// path whose base name is bin; or a declaration binds it to the program.
 func (c Container) Runs(bin string) bool {
+	if c.Bound {
+		return true
+	}
 	if bin == "" {
 		return false
 	}
@@ -20,8 +23,12 @@ func (c Container) Runs(bin string) bool {
 }
 
 // Runs reports whether the final stage's ENTRYPOINT or CMD mentions
-// program bin, under any of its names.
+// program bin, under any of its names, or a declaration binds it to the
+// program.
 func (d Dockerfile) Runs(bins ...string) bool {
+	if d.Bound {
+		return true
+	}
 	for _, in := range []*Instruction{d.Entrypoint, d.Cmd} {
 		for _, bin := range bins {
 			if in != nil && mentions(in.Args, bin) {

@@ -8,14 +8,24 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/sigtermlint/sigtermlint/internal/directive"
 )
 
 // Result is the analyzer's result: the whole-program view of a package
 // main, or a nil Program for any other package.
 type Result struct {
 	Program *Program
-	lookup  func(*types.Func) *FuncFact
-	active  bool
+	// Declared are the package's //sigtermlint:serves, handles and
+	// stops-within declarations that were applied (well-formed, and not
+	// contradicted by what the analysis proves).
+	Declared []directive.Directive
+	// Problems are the //sigtermlint: directives of the package that are
+	// unknown, malformed, misplaced or contradicted: the analyzer that
+	// owns bad-directive reports them.
+	Problems []directive.Problem
+	lookup   func(*types.Func) *FuncFact
+	active   bool
 }
 
 // Active reports whether some function, variable or initializer of the

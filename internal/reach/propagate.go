@@ -78,7 +78,7 @@ func (it *item) contribution(n *node, eval func(n *node) *signalEval) (Bits, int
 	if c.via != "" && it.mask&Serve == 0 {
 		via = c.via // a variable's value: the chain goes on from the function it holds
 		if c.fn != nil {
-			via = funcName(c.fn) + " -> " + c.via
+			via = joinVia(funcName(c.fn), c.via)
 		}
 	}
 	param := 0

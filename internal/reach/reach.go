@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/types"
 	"reflect"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -38,6 +39,7 @@ func run(pass *analysis.Pass) (any, error) {
 	nodes, byFunc, byVar, inits := collectNodes(pass)
 	assigns := indexAssignments(pass.TypesInfo, pass.Files)
 	walkNodes(pass, nodes, byFunc, byVar, assigns)
+	decls, problems := addDeclarations(pass, byFunc, inits)
 	evals := map[*node]*signalEval{}
 	evalFor := func(n *node) *signalEval {
 		if e := evals[n]; e != nil {
@@ -48,8 +50,18 @@ func run(pass *analysis.Pass) (any, error) {
 		return e
 	}
 	propagate(nodes, evalFor)
+	if wrong := contradicted(pass, decls, evalFor); len(wrong) > 0 {
+		problems = append(problems, wrong...)
+		reset(nodes)
+		propagate(nodes, evalFor)
+	}
 	exportFacts(pass, nodes, inits)
-	res := &Result{Program: buildProgram(pass, byFunc, inits, evalFor)}
+	res := &Result{Program: buildProgram(pass, byFunc, inits, evalFor), Problems: problems}
+	for _, dc := range decls {
+		if slices.Contains(dc.node.items, dc.it) {
+			res.Declared = append(res.Declared, dc.d)
+		}
+	}
 	// The driver keeps every package's result until the run ends: keep
 	// only the summaries that say something, not the call graph, so that
 	// memory stays near the floor of loading and type-checking.

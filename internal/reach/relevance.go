@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/sigtermlint/sigtermlint/internal/directive"
 )
 
 // leafPackages are the packages whose calls Classify recognizes: every
@@ -22,8 +24,9 @@ var leafPackages = map[string]bool{netHTTP: true, grpcPkg: true, fasthttp: true,
 //   - by calling a dependency's function that reaches something, which
 //     then carries a fact (a dependency that serves only internally, with
 //     no leaf type in its API, is found this way);
-//   - or by asserting to, or calling through, an interface with a
-//     graceful-stop method (StopUnknown), declared here or used here.
+//   - by asserting to, or calling through, an interface with a
+//     graceful-stop method (StopUnknown), declared here or used here;
+//   - or by a //sigtermlint: declaration (serves, handles, stops-within).
 func mayReach(pass *analysis.Pass) bool {
 	seen := map[*types.Package]bool{}
 	var imports func(p *types.Package) bool
@@ -49,6 +52,9 @@ func mayReach(pass *analysis.Pass) bool {
 	}
 	if len(pass.AllObjectFacts()) > 0 || len(pass.AllPackageFacts()) > 0 {
 		return true
+	}
+	if directive.Has(pass.Files) {
+		return true // a declaration may say what no call shows, or be malformed
 	}
 	for _, obj := range pass.TypesInfo.Defs {
 		if fn, ok := obj.(*types.Func); ok && isStopName(fn.Name()) && isInterfaceMethod(fn) {

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -487,7 +488,17 @@ func chain(fn *types.Func, via string) string {
 	if via == "" {
 		return ""
 	}
-	return funcName(fn) + " -> " + via
+	return joinVia(funcName(fn), via)
+}
+
+// joinVia puts name before a serve chain: "name -> via", or via alone
+// when it starts at name's own declaration ("lib.Serve (declared by
+// //sigtermlint:serves)").
+func joinVia(name, via string) string {
+	if strings.HasPrefix(via, name+declaredServe) {
+		return via
+	}
+	return name + " -> " + via
 }
 
 func signatureOf(info *types.Info, lit *ast.FuncLit) *types.Signature {

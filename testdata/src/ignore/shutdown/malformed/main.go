@@ -33,7 +33,9 @@ func unknown() {
 // want +1 `//sigtermlint:ignore cannot ignore bad-directive: fix or remove the directive that is reported`
 //sigtermlint:ignore bad-directive the directive below is fine
 
-// Not directives at all: a longer word, and a space after the slashes.
+// A longer word is an unknown directive (a typo); with a space after the
+// slashes it is not a directive at all.
+// want +1 `unknown directive //sigtermlint:ignored: the directives are`
 //sigtermlint:ignored no-sigterm
 // sigtermlint:ignore no-sigterm
 

@@ -1,0 +1,71 @@
+package shutdown
+
+import (
+	"fmt"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/sigtermlint/sigtermlint/internal/directive"
+)
+
+// checkDeclaredStops judges each //sigtermlint:stops-within D declaration
+// like a Shutdown deadline: D at least the stop timeout is
+// shutdown-timeout. A declaration on a function whose own graceful stops
+// visibly take longer than D (no deadline, or a longer one) contradicts
+// what the analysis proves: that is bad-directive, and the stops are
+// judged on their own.
+func (c *checker) checkDeclaredStops() {
+	for _, d := range c.reach.Declared {
+		if d.Name != directive.StopsWithin {
+			continue
+		}
+		if msg := c.contradiction(d); msg != "" {
+			c.report.Report(analysis.Diagnostic{Pos: d.Pos, End: d.End, Category: CategoryBadDirective, Message: msg})
+			continue
+		}
+		if d.D < c.timeout.D {
+			continue
+		}
+		what := "the program"
+		if d.Func != nil {
+			what = d.Func.Name.Name
+		}
+		diag := analysis.Diagnostic{
+			Pos: d.Pos, End: d.End, Category: CategoryShutdownTimeout,
+			Message: fmt.Sprintf("shutdown may take %s (declared by %s%s for %s) but the stop timeout is %s%s: SIGKILL cuts the drain short",
+				fmtDuration(d.D), directive.Prefix, directive.StopsWithin, what, fmtDuration(c.timeout.D), c.timeoutSource()),
+		}
+		if m := c.timeout.Manifest; m != nil {
+			if pos, ok := m.Pos(c.pass.Fset); ok {
+				diag.Related = []analysis.RelatedInformation{{Pos: pos, End: pos, Message: "the stop timeout: " + m.Message}}
+			}
+		}
+		c.report.Report(diag)
+	}
+}
+
+// contradiction says how the graceful stops in the declared function's
+// own body outlast its declaration, or "".
+func (c *checker) contradiction(d directive.Directive) string {
+	if d.Func == nil {
+		return ""
+	}
+	for _, s := range c.scopes {
+		if s.decl != d.Func {
+			continue
+		}
+		for _, stop := range s.stops {
+			l := c.lineageOf(s, stop)
+			where := directive.Where(c.pass.Fset, stop.call.Pos())
+			switch {
+			case l.rooted && !l.bounded:
+				return fmt.Sprintf("%s%s %s on %s contradicts its %s at %s, whose context has no deadline; the declaration is ignored",
+					directive.Prefix, directive.StopsWithin, fmtDuration(d.D), d.Func.Name.Name, stop.name, where)
+			case l.bounded && l.deadlineKnown && l.deadline > d.D:
+				return fmt.Sprintf("%s%s %s on %s contradicts its %s at %s, whose deadline is %s; the declaration is ignored",
+					directive.Prefix, directive.StopsWithin, fmtDuration(d.D), d.Func.Name.Name, stop.name, where, fmtDuration(l.deadline))
+			}
+		}
+	}
+	return ""
+}

@@ -1,0 +1,130 @@
+package config
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/sigtermlint/sigtermlint/internal/deploy"
+	"github.com/sigtermlint/sigtermlint/internal/directive"
+)
+
+// binding is what a package main's //sigtermlint:manifest declarations
+// say: the deployment files (and containers) that run the program.
+type binding struct {
+	set      *deploy.Set // nil when no declaration applies
+	root     string      // the package directory: the paths are relative to it
+	problems []directive.Problem
+}
+
+// boundFile is one declaration's file, read once per process.
+type boundFile struct {
+	set     *deploy.Set
+	problem string
+}
+
+var (
+	boundMu    sync.Mutex
+	boundFiles = map[string]boundFile{} // by directory, path and target
+)
+
+// bound returns the deployment the package main's //sigtermlint:manifest
+// declarations bind it to, instead of the name-matching guess over the
+// repository's files. Declarations whose file is missing, does not
+// parse, or has no container of the name after # are problems, reported
+// as bad-directive and otherwise ignored.
+func bound(pass *analysis.Pass) *binding {
+	b := &binding{}
+	if pass.Pkg.Name() != "main" || !directive.Has(pass.Files) {
+		return b
+	}
+	decls, _ := directive.Parse(pass.Files, "main")
+	dir := packageDir(pass)
+	if dir == "" {
+		return b // nogo gives no file names: nothing can be read
+	}
+	b.root = dir
+	set := &deploy.Set{}
+	for _, d := range decls {
+		if d.Name != directive.Manifest {
+			continue
+		}
+		key := dir + "\x00" + d.Path + "#" + d.Target
+		boundMu.Lock()
+		f, ok := boundFiles[key]
+		if !ok {
+			f.set, f.problem = readBound(dir, d)
+			boundFiles[key] = f
+		}
+		boundMu.Unlock()
+		if f.problem != "" {
+			b.problems = append(b.problems, directive.Problem{Pos: d.Pos, End: d.End, Message: f.problem})
+			continue
+		}
+		set.Containers = append(set.Containers, f.set.Containers...)
+		set.Dockerfiles = append(set.Dockerfiles, f.set.Dockerfiles...)
+		if a := f.set.AgentStopTimeout; a != nil && (set.AgentStopTimeout == nil || a.D < set.AgentStopTimeout.D) {
+			set.AgentStopTimeout = a
+		}
+	}
+	if len(set.Containers)+len(set.Dockerfiles) > 0 {
+		b.set = set
+	}
+	return b
+}
+
+// readBound reads the file of one declaration and keeps its containers
+// (those named by the target after #, when there is one), bound to the
+// program.
+func readBound(dir string, d directive.Directive) (*deploy.Set, string) {
+	spelled := directive.Prefix + directive.Manifest
+	set, err := deploy.Load(dir, []string{d.Path})
+	if err != nil {
+		return nil, fmt.Sprintf("%s %s: %v; it is ignored", spelled, d.Path, strings.TrimPrefix(err.Error(), "manifest "+d.Path+": "))
+	}
+	if len(set.Warnings) > 0 {
+		w := set.Warnings[0]
+		return nil, fmt.Sprintf("%s %s: %s does not parse: %s; it is ignored", spelled, d.Path, w.Source, w.Msg)
+	}
+	out := &deploy.Set{AgentStopTimeout: set.AgentStopTimeout}
+	var names []string
+	for _, c := range set.Containers {
+		for _, n := range []string{c.Name, c.Workload} {
+			if n != "" && !slices.Contains(names, n) {
+				names = append(names, n)
+			}
+		}
+		if d.Target == "" || c.Name == d.Target || c.Workload == d.Target {
+			c.Bound = true
+			out.Containers = append(out.Containers, c)
+		}
+	}
+	for _, df := range set.Dockerfiles {
+		if d.Target == "" {
+			df.Bound = true
+			out.Dockerfiles = append(out.Dockerfiles, df)
+		}
+	}
+	switch {
+	case len(out.Containers)+len(out.Dockerfiles) > 0:
+		return out, ""
+	case d.Target != "" && len(names) > 0:
+		return nil, fmt.Sprintf("%s %s: no container or service named %q (there are: %s); it is ignored", spelled, d.Path, d.Target, strings.Join(names, ", "))
+	case d.Target != "":
+		return nil, fmt.Sprintf("%s %s: no container or service named %q: the file deploys none; it is ignored", spelled, d.Path, d.Target)
+	}
+	return nil, fmt.Sprintf("%s %s: not a deployment file sigtermlint reads (Kubernetes, compose, ECS, fly.toml, Dockerfile); it is ignored", spelled, d.Path)
+}
+
+// ManifestProblems returns the package main's //sigtermlint:manifest
+// declarations that cannot be used, for the analyzer that reports
+// bad-directive. None when manifests are off.
+func (c *Config) ManifestProblems(pass *analysis.Pass) []directive.Problem {
+	if c.Manifests == ManifestsOff {
+		return nil
+	}
+	return bound(pass).problems
+}

@@ -1,0 +1,90 @@
+package directive
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+func parseSrc(t *testing.T, src string) ([]Directive, []Problem) {
+	t.Helper()
+	f, err := parser.ParseFile(token.NewFileSet(), "main.go", src, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Parse([]*ast.File{f}, f.Name.Name)
+}
+
+func TestParse(t *testing.T) {
+	decls, bad := parseSrc(t, `package main
+
+//sigtermlint:handles term, int
+//sigtermlint:stops-within 1m30s
+//sigtermlint:manifest ../../deploy/k8s.yaml#api
+//sigtermlint:ignore no-sigterm read elsewhere
+//sigtermlint:stop-timeout 20s
+
+// run starts the server.
+//
+//sigtermlint:serves
+//sigtermlint:handles SIGTERM SIGTERM SIGHUP
+func run() {}
+
+func main() {}
+`)
+	if len(bad) != 0 {
+		t.Fatalf("problems: %+v", bad)
+	}
+	var got []string
+	for _, d := range decls {
+		s := d.Name
+		if d.Func != nil {
+			s += "@" + d.Func.Name.Name
+		}
+		switch d.Name {
+		case Handles:
+			s += " " + strings.Join(d.Signals, ",")
+		case StopsWithin:
+			s += " " + d.D.String()
+		case Manifest:
+			s += " " + d.Path + " " + d.Target
+		}
+		got = append(got, s)
+	}
+	want := []string{
+		"handles SIGTERM,SIGINT",
+		"stops-within " + (90 * time.Second).String(),
+		"manifest ../../deploy/k8s.yaml api",
+		"serves@run",
+		"handles@run SIGTERM,SIGHUP",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+func TestParseProblems(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"//sigtermlint:", "unknown directive //sigtermlint:"},
+		{"//sigtermlint:Serves", "unknown directive //sigtermlint:Serves"},
+		{"//sigtermlint:handles SIGSTOP", "SIGSTOP cannot be caught"},
+		{"//sigtermlint:handles ,", "want a signal list"},
+		{"//sigtermlint:stops-within -5s", "must be positive"},
+		{"//sigtermlint:manifest a.yaml b.yaml", "want one path"},
+		{"//sigtermlint:manifest #api", "has no file before #"},
+	} {
+		_, bad := parseSrc(t, "package main\n\n"+tc.src+"\n")
+		if len(bad) != 1 || !strings.Contains(bad[0].Message, tc.want) {
+			t.Errorf("%s: got %+v, want one problem containing %q", tc.src, bad, tc.want)
+		}
+	}
+	// In a library, only function declarations may declare.
+	_, bad := parseSrc(t, "package lib\n\n//sigtermlint:stops-within 5s\n")
+	if len(bad) != 1 || !strings.Contains(bad[0].Message, "or in package main") {
+		t.Errorf("library: got %+v", bad)
+	}
+}

@@ -1,0 +1,141 @@
+package reach
+
+import (
+	"fmt"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/sigtermlint/sigtermlint/internal/directive"
+)
+
+// declSignalBits maps the signals a handles declaration may name to the
+// bits the rules look at; the others (SIGHUP, SIGUSR1...) are accepted
+// and change nothing.
+var declSignalBits = map[string]Bits{"SIGTERM": SigTERM, "SIGINT": SigINT, "SIGQUIT": SigQUIT}
+
+// declaredServe follows the name of a function declared to serve in
+// serve chains.
+const declaredServe = " (declared by " + directive.Prefix + directive.Serves + ")"
+
+// declared is a declaration that became an item of a node.
+type declared struct {
+	d    directive.Directive
+	node *node
+	it   *item
+}
+
+// addDeclarations turns the package's //sigtermlint:serves, handles and
+// stops-within declarations into items: the declared function (or, for
+// a program-wide one, package main's initialization) reaches what the
+// declaration says, as if its body made the call, so the facts carry it
+// to every caller and the declaration works across packages and under
+// go vet. It returns the declarations' items, for the check against
+// what the analysis proves, and the malformed ones.
+func addDeclarations(pass *analysis.Pass, byFunc map[*types.Func]*node, inits []*node) ([]declared, []directive.Problem) {
+	if !directive.Has(pass.Files) {
+		return nil, nil
+	}
+	decls, problems := directive.Parse(pass.Files, pass.Pkg.Name())
+	var out []declared
+	for _, d := range decls {
+		var n *node
+		switch {
+		case d.Func != nil:
+			fn, _ := pass.TypesInfo.Defs[d.Func.Name].(*types.Func)
+			n = byFunc[fn]
+			if n == nil {
+				for _, in := range inits {
+					if in.decl == d.Func {
+						n = in // an init function
+					}
+				}
+			}
+		case d.Name != directive.Manifest:
+			n = inits[len(inits)-1] // package main's initialization: the program
+		}
+		if n == nil {
+			continue
+		}
+		it := &item{pos: d.Pos, end: d.End}
+		switch d.Name {
+		case directive.Serves:
+			it.bits = Serve
+			it.via = funcName(n.fn) + declaredServe
+		case directive.Handles:
+			for _, s := range d.Signals {
+				it.bits |= declSignalBits[s]
+			}
+			it.notify = true
+		case directive.StopsWithin:
+			it.bits = Stop
+		default:
+			continue
+		}
+		n.items = append(n.items, it)
+		out = append(out, declared{d: d, node: n, it: it})
+	}
+	return out, problems
+}
+
+// contradicted checks each handles declaration on a function against the
+// signal handling the function visibly reaches: when that is resolved
+// (no unknown list, no signal parameter) and names other signals than the
+// declaration, the analysis proves the declaration wrong. Such items are
+// taken out again; the caller propagates once more when any was.
+func contradicted(pass *analysis.Pass, decls []declared, eval func(*node) *signalEval) []directive.Problem {
+	var out []directive.Problem
+	const sigs = SigTERM | SigINT | SigQUIT
+	for _, dc := range decls {
+		if dc.d.Name != directive.Handles || dc.d.Func == nil {
+			continue
+		}
+		var proven Bits
+		param := false
+		for _, it := range dc.node.items {
+			if it == dc.it {
+				continue
+			}
+			b, p, _ := it.contribution(dc.node, eval)
+			proven |= b
+			param = param || p != 0
+		}
+		if proven&sigs == 0 || proven&SigUnknown != 0 || param {
+			continue // nothing visible, or not resolved: the declaration adds what cannot be seen
+		}
+		var want Bits
+		for _, s := range dc.d.Signals {
+			want |= declSignalBits[s]
+		}
+		if want&sigs == proven&sigs {
+			continue
+		}
+		dc.node.items = slices.DeleteFunc(dc.node.items, func(it *item) bool { return it == dc.it })
+		out = append(out, directive.Problem{
+			Pos: dc.d.Pos, End: dc.d.End,
+			Message: fmt.Sprintf("%s%s on %s says it handles %s, but the signal handling it reaches handles %s; the declaration is ignored",
+				directive.Prefix, directive.Handles, dc.d.Func.Name.Name, strings.Join(dc.d.Signals, ", "), signalList(proven&sigs)),
+		})
+	}
+	return out
+}
+
+// signalList names the signal bits: "SIGINT", "SIGTERM, SIGINT".
+func signalList(b Bits) string {
+	var names []string
+	for _, s := range []string{"SIGTERM", "SIGINT", "SIGQUIT"} {
+		if b&declSignalBits[s] != 0 {
+			names = append(names, s)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// reset forgets what propagate computed, before it runs again.
+func reset(nodes []*node) {
+	for _, n := range nodes {
+		n.bits, n.sigParam, n.via, n.callers = 0, 0, "", nil
+	}
+}
