@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -46,7 +47,13 @@ func bound(pass *analysis.Pass) *binding {
 	if dir == "" {
 		return b // nogo gives no file names: nothing can be read
 	}
+	// Name the files from the module root, as discovery does
+	// (deploy/k8s.yaml:19, not ../../deploy/k8s.yaml:19), when they are
+	// below it.
 	b.root = dir
+	if root := moduleRoot(dir); root != "" {
+		b.root = root
+	}
 	set := &deploy.Set{}
 	for _, d := range decls {
 		if d.Name != directive.Manifest {
@@ -56,7 +63,7 @@ func bound(pass *analysis.Pass) *binding {
 		boundMu.Lock()
 		f, ok := boundFiles[key]
 		if !ok {
-			f.set, f.problem = readBound(dir, d)
+			f.set, f.problem = readBound(b.root, dir, d)
 			boundFiles[key] = f
 		}
 		boundMu.Unlock()
@@ -79,11 +86,18 @@ func bound(pass *analysis.Pass) *binding {
 // readBound reads the file of one declaration and keeps its containers
 // (those named by the target after #, when there is one), bound to the
 // program.
-func readBound(dir string, d directive.Directive) (*deploy.Set, string) {
+func readBound(root, dir string, d directive.Directive) (*deploy.Set, string) {
 	spelled := directive.Prefix + directive.Manifest
-	set, err := deploy.Load(dir, []string{d.Path})
+	p := d.Path
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(dir, p)
+	}
+	if rel, err := filepath.Rel(root, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		p = rel
+	}
+	set, err := deploy.Load(root, []string{p})
 	if err != nil {
-		return nil, fmt.Sprintf("%s %s: %v; it is ignored", spelled, d.Path, strings.TrimPrefix(err.Error(), "manifest "+d.Path+": "))
+		return nil, fmt.Sprintf("%s %s: %v; it is ignored", spelled, d.Path, strings.TrimPrefix(err.Error(), "manifest "+p+": "))
 	}
 	if len(set.Warnings) > 0 {
 		w := set.Warnings[0]

@@ -1,0 +1,6 @@
+// typo misspells a directive name.
+package main
+
+//sigtermlint:handle SIGTERM
+
+func main() {}

@@ -1,0 +1,3 @@
+module example.com/declare
+
+go 1.26
