@@ -18,6 +18,7 @@ func TestDeclarations(t *testing.T) {
 		"declare/contradicted",
 		"declare/bad",
 		"declare/badlib",
-		"declare/manifest/...",
+		"declare/manifest/bound",
+		"declare/manifest/boundclean",
 	)
 }

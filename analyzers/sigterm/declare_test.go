@@ -33,3 +33,10 @@ func TestContradictedDeclaration(t *testing.T) {
 		t.Error("no sigint-only finding: the contradicted declaration was applied")
 	}
 }
+
+// TestManifestDeclaration checks that //sigtermlint:manifest binds the
+// program to a compose service that does not name it: its stop signal
+// is the program's.
+func TestManifestDeclaration(t *testing.T) {
+	analysistest.Run(t, testdata(t), sigterm.Analyzer, "declare/manifest/signal")
+}
