@@ -12,37 +12,28 @@
 //
 // For each graceful stop ((*http.Server).Shutdown, fasthttp's
 // ShutdownWithContext, or a function that hands its context to one, such
-// as echo's Shutdown), in every package, it reports the first that
-// applies:
+// as echo's Shutdown), in every package, it reports the first of
+// cancelled-context, unbounded-shutdown and shutdown-timeout that
+// applies. Independently, it reports exit-before-drain at a serve call
+// whose return exits the process while a concurrent Shutdown drains.
 //
-//   - cancelled-context: the context is done when Shutdown runs: a
-//     receive from its Done() (or from the Done() of a context it derives
-//     from) comes first on every path, or its cancel function has run;
-//     Shutdown returns at once and drains nothing;
-//   - unbounded-shutdown: the context has no deadline
-//     (context.Background(), TODO(), or derived without WithTimeout or
-//     WithDeadline): a stuck connection holds Shutdown until SIGKILL;
-//   - shutdown-timeout: the shutdown budget (sleeps on the way from the
-//     signal, earlier sequential Shutdown deadlines, and this deadline)
-//     is at least the stop timeout: SIGKILL arrives before the drain ends.
-//
-// Independently, exit-before-drain reports a serve call whose return
-// exits the process while a concurrent Shutdown drains: log.Fatal or
-// os.Exit on the error of ListenAndServe without a check for
-// http.ErrServerClosed, or main returning right after the serve call
-// while Shutdown runs in a goroutine main does not wait for.
-//
-// The stop timeout is the -stop-timeout flag (default 30s, the ECS and
-// Kubernetes default), or a //sigtermlint:stop-timeout directive such as
-// "//sigtermlint:stop-timeout 20s" in any file of package main; a
-// malformed directive is reported as bad-directive. Durations are
-// resolved from constants, variables set once from a constant, and
-// duration flag defaults; when a duration or context cannot be resolved,
-// nothing that depends on it is reported.
+// The stop timeout is, first that applies, a //sigtermlint:stop-timeout
+// directive such as "//sigtermlint:stop-timeout 20s" in any file of
+// package main (a malformed one is reported as bad-directive), the
+// -sigtermlint.stop-timeout flag, the deployment files of the repository,
+// the -sigtermlint.platform preset, else 30s (the ECS and Kubernetes
+// default). Durations are resolved from constants, variables set once
+// from a constant, and duration flag defaults; when a duration or context
+// cannot be resolved, nothing that depends on it is reported.
 //
 // A "//sigtermlint:ignore CATEGORY reason" comment at the end of a line,
 // or on the line above it, suppresses that line's finding. This analyzer
 // reports, as bad-directive, the ignores that name no category, an
 // unknown one or no reason, and those naming its categories that
 // suppress none of its findings.
+//
+// # Rules
+//
+// Each category is documented by a record of package internal/rules, from
+// which the Analyzer's Doc lists them (sigtermlint help shutdown).
 package shutdown

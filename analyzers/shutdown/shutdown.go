@@ -11,6 +11,7 @@ import (
 	"github.com/sigtermlint/sigtermlint/internal/config"
 	"github.com/sigtermlint/sigtermlint/internal/ignore"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
+	"github.com/sigtermlint/sigtermlint/internal/rules"
 	"github.com/sigtermlint/sigtermlint/internal/stoptimeout"
 )
 
@@ -33,7 +34,7 @@ const (
 // categories are the rules of this analyzer, the ones its
 // //sigtermlint:ignore directives may name (not bad-directive: a
 // malformed directive is fixed, not silenced).
-var categories = []string{CategoryExitBeforeDrain, CategoryCancelledContext, CategoryUnboundedShutdown, CategoryShutdownTimeout}
+var categories = rules.Categories("shutdown")
 
 // New returns a new shutdown analyzer that reads its configuration
 // from the default configuration analyzer.
@@ -45,8 +46,8 @@ func New() *analysis.Analyzer { return NewWith(config.Analyzer) }
 func NewWith(cfg *analysis.Analyzer) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:     "shutdown",
-		Doc:      analysisdoc.Extract(doc, "shutdown"),
-		URL:      "https://github.com/sigtermlint/sigtermlint/blob/main/README.md",
+		Doc:      rules.AnalyzerDoc("shutdown", analysisdoc.Extract(doc, "shutdown")),
+		URL:      rules.DocURL,
 		Requires: []*analysis.Analyzer{reach.Analyzer, cfg},
 		Run:      func(pass *analysis.Pass) (any, error) { return run(pass, pass.ResultOf[cfg].(*config.Config)) },
 	}

@@ -15,27 +15,10 @@
 // In a package main whose main function, init functions or package
 // initialization reach a serve call (net/http, grpc, fasthttp, or any
 // function that leads to one, such as gin's Run or echo's Start), it
-// reports, once per serve call, the first that applies:
-//
-//   - no-sigterm: nothing reachable handles SIGTERM or SIGINT;
-//   - sigint-only: SIGINT (os.Interrupt) is handled, SIGTERM is not; a
-//     suggested fix adds syscall.SIGTERM to the signal list, or puts it in
-//     place of os.Kill (SIGKILL, which cannot be caught), which a list
-//     without SIGTERM almost always meant as SIGTERM (no-sigterm gets
-//     that fix too);
-//   - no-shutdown: SIGTERM is handled, but no graceful stop
-//     ((*http.Server).Shutdown, (*grpc.Server).GracefulStop, fasthttp's
-//     Shutdown, or a function that leads to one) is reachable anywhere in
-//     the program.
-//
-// With the deployment files of the repository (-sigtermlint.manifests), it
-// also reports, once per program at func main:
-//
-//   - stop-signal: a deployment stops the program with a signal it does
-//     not handle, while it handles others;
-//   - signal-not-delivered: a Dockerfile, an entrypoint script or a
-//     container's sh -c command starts the program under a shell that
-//     stays PID 1 and so never passes the stop signal on.
+// reports, once per serve call, the first of no-sigterm, sigint-only and
+// no-shutdown that applies. With the deployment files of the repository
+// (-sigtermlint.manifests), it also reports stop-signal and
+// signal-not-delivered, once per program at func main.
 //
 // The analysis works across packages through facts. When what a program
 // does depends on something it cannot resolve (a signal list it cannot
@@ -45,4 +28,9 @@
 // or on the line above it, suppresses that line's finding; one that
 // suppresses none of this analyzer's findings is reported as
 // bad-directive.
+//
+// # Rules
+//
+// Each category is documented by a record of package internal/rules, from
+// which the Analyzer's Doc lists them (sigtermlint help sigterm).
 package sigterm

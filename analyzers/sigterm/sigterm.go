@@ -10,6 +10,7 @@ import (
 	"github.com/sigtermlint/sigtermlint/internal/config"
 	"github.com/sigtermlint/sigtermlint/internal/ignore"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
+	"github.com/sigtermlint/sigtermlint/internal/rules"
 )
 
 //go:embed doc.go
@@ -24,8 +25,8 @@ var Analyzer = NewWith(config.Analyzer)
 func NewWith(cfg *analysis.Analyzer) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:     "sigterm",
-		Doc:      analysisdoc.Extract(doc, "sigterm"),
-		URL:      "https://github.com/sigtermlint/sigtermlint/blob/main/README.md",
+		Doc:      rules.AnalyzerDoc("sigterm", analysisdoc.Extract(doc, "sigterm")),
+		URL:      rules.DocURL,
 		Requires: []*analysis.Analyzer{reach.Analyzer, cfg},
 		Run:      func(pass *analysis.Pass) (any, error) { return run(pass, pass.ResultOf[cfg].(*config.Config)) },
 	}
@@ -45,7 +46,7 @@ const (
 
 // categories are the rules of this analyzer, the ones its
 // //sigtermlint:ignore directives may name.
-var categories = []string{CategoryNoSIGTERM, CategorySIGINTOnly, CategoryNoShutdown, CategoryStopSignal, CategorySignalNotDelivered}
+var categories = rules.Categories("sigterm")
 
 func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 	if reach.IsStd(pass.Pkg.Path()) {

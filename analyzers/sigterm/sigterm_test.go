@@ -57,7 +57,8 @@ func TestStopSignal(t *testing.T) {
 // directives that name a category of each analyzer.
 func TestIgnore(t *testing.T) {
 	cfg := config.New()
-	if err := cfg.Flags.Set(config.FlagManifests, filepath.Join(testdata(t), "src", "ignore", "manifests", "Dockerfile")); err != nil {
+	dir := filepath.Join(testdata(t), "src", "ignore", "manifests")
+	if err := cfg.Flags.Set(config.FlagManifests, filepath.Join(dir, "Dockerfile")+","+filepath.Join(dir, "shell.Dockerfile")); err != nil {
 		t.Fatal(err)
 	}
 	analysistest.Run(t, testdata(t), sigterm.NewWith(cfg), "ignore/sigterm/...", "ignore/both/used", "ignore/both/shutdownpart")

@@ -13,7 +13,7 @@ import (
 // the analyzers' rules.
 func TestCategories(t *testing.T) {
 	rules := []string{
-		sigterm.CategoryNoSIGTERM, sigterm.CategorySIGINTOnly, sigterm.CategoryNoShutdown, sigterm.CategoryStopSignal,
+		sigterm.CategoryNoSIGTERM, sigterm.CategorySIGINTOnly, sigterm.CategoryNoShutdown, sigterm.CategoryStopSignal, sigterm.CategorySignalNotDelivered,
 		shutdown.CategoryExitBeforeDrain, shutdown.CategoryCancelledContext, shutdown.CategoryUnboundedShutdown, shutdown.CategoryShutdownTimeout,
 	}
 	if !slices.Equal(ignore.Categories, rules) {

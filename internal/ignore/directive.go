@@ -16,18 +16,18 @@ import (
 	"go/token"
 	"slices"
 	"strings"
+
+	"github.com/sigtermlint/sigtermlint/internal/rules"
 )
 
 // Prefix starts a directive.
 const Prefix = "//sigtermlint:ignore"
 
 // Categories lists the categories a directive may name: every finding of
-// the sigterm and shutdown analyzers. bad-directive is not one of them: a
-// malformed directive is fixed, not silenced.
-var Categories = []string{
-	"no-sigterm", "sigint-only", "no-shutdown", "stop-signal",
-	"exit-before-drain", "cancelled-context", "unbounded-shutdown", "shutdown-timeout",
-}
+// the sigterm and shutdown analyzers, as documented in internal/rules.
+// bad-directive is not one of them: a malformed directive is fixed, not
+// silenced.
+var Categories = rules.Ignorable()
 
 // Directive is one //sigtermlint:ignore comment.
 type Directive struct {

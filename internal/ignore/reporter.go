@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/sigtermlint/sigtermlint/internal/rules"
 )
 
 // Reporter reports an analyzer's diagnostics through the package's
@@ -42,7 +44,7 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 }
 
 // Category is the category of the findings about directives.
-const Category = "bad-directive"
+const Category = rules.BadDirective
 
 // Finish reports each well-formed directive that names an owned category
 // and suppressed none of this analyzer's findings, so that stale

@@ -19,7 +19,7 @@ func noReason() {
 }
 
 func unknown() {
-	// want +1 `//sigtermlint:ignore names unknown category "shutdown-timout": the categories are no-sigterm, sigint-only, no-shutdown, stop-signal, exit-before-drain, cancelled-context, unbounded-shutdown, shutdown-timeout`
+	// want +1 `//sigtermlint:ignore names unknown category "shutdown-timout": the categories are no-sigterm, sigint-only, no-shutdown, stop-signal, signal-not-delivered, exit-before-drain, cancelled-context, unbounded-shutdown, shutdown-timeout`
 	//sigtermlint:ignore unbounded-shutdown,shutdown-timout the drain is bounded by the load balancer
 	srv.Shutdown(context.Background()) // want `Shutdown gets a context without a deadline`
 }

@@ -1,0 +1,3 @@
+FROM debian:bookworm-slim
+COPY shellstarted /usr/local/bin/shellstarted
+CMD shellstarted --addr :8080
