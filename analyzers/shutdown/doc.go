@@ -26,6 +26,14 @@
 //     signal, earlier sequential Shutdown deadlines, and this deadline)
 //     is at least the stop timeout: SIGKILL arrives before the drain ends.
 //
+// Libraries that drain under a bound of their own (fx's App.Run,
+// controller-runtime's manager, hertz's Spin, echo v5's Start, fiber v3's
+// Listen with a GracefulContext, endless, go-zero's servers, kratos's
+// App.Run) are judged at the call that starts the drain: the bound the
+// program configures there, else the library's default, against the
+// stop timeout (shutdown-timeout), or unbounded-shutdown when the
+// library waits without a deadline.
+//
 // Independently, exit-before-drain reports a serve call whose return
 // exits the process while a concurrent Shutdown drains: log.Fatal or
 // os.Exit on the error of ListenAndServe without a check for

@@ -1,0 +1,25 @@
+// DefaultHammerTime set from a flag's default within the stop timeout.
+package main
+
+//sigtermlint:stop-timeout 30s
+
+import (
+	"flag"
+	"log"
+	"net/http"
+	"time"
+
+	"github.com/fvbock/endless"
+)
+
+func main() {
+	flag.DurationVar(&endless.DefaultHammerTime, "hammer", 20*time.Second, "how long to drain")
+	flag.Parse()
+	log.Println(endless.ListenAndServe(":8080", http.NotFoundHandler()))
+}
+
+// longer: a set above the stop timeout is reported by the other
+// package; here the one value is the flag's.
+func longer() error {
+	return endless.ListenAndServeTLS(":8443", "cert.pem", "key.pem", http.NotFoundHandler())
+}
