@@ -18,8 +18,7 @@ func main() {
 	log.Println(endless.ListenAndServe(":8080", http.NotFoundHandler()))
 }
 
-// longer: a set above the stop timeout is reported by the other
-// package; here the one value is the flag's.
-func longer() error {
+// tls shares the package's DefaultHammerTime: the flag's default.
+func tls() error {
 	return endless.ListenAndServeTLS(":8443", "cert.pem", "key.pem", http.NotFoundHandler())
 }
