@@ -10,7 +10,6 @@ import (
 	"github.com/fvbock/endless"
 )
 
-
 func main() {
 	endless.DefaultHammerTime = -1
 	log.Println(endless.ListenAndServe(":8080", http.NotFoundHandler())) // want `endless's graceful shutdown has no deadline \(endless\.DefaultHammerTime is negative\): a stuck connection holds it until SIGKILL cuts the drain, with no log line`
