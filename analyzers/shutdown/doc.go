@@ -17,6 +17,15 @@
 // applies. Independently, it reports exit-before-drain at a serve call
 // whose return exits the process while a concurrent Shutdown drains.
 //
+// Libraries that drain under a bound of their own (fx's App.Run,
+// controller-runtime's manager, hertz's Spin, echo v5's Start, fiber v3's
+// Listen with a GracefulContext, endless, go-zero's servers, kratos's
+// App.Run) are judged at the call that starts the drain: the bound the
+// program configures there, else the library's default, against the
+// stop timeout (shutdown-timeout), or unbounded-shutdown when the
+// library waits without a deadline. A //sigtermlint:stops-within D
+// declaration is judged the same way, at the directive.
+//
 // The stop timeout is, first that applies, a //sigtermlint:stop-timeout
 // directive such as "//sigtermlint:stop-timeout 20s" in any file of
 // package main (a malformed one is reported as bad-directive), the

@@ -36,6 +36,9 @@ type checker struct {
 	// calls and goCalls count the calls of the package's functions, all
 	// and those made by go statements (see detached.go).
 	calls, goCalls map[*types.Func]int
+	// libBounds are the drains that libraries bound themselves (see
+	// libbounds.go), for the explain mode.
+	libBounds []libraryBound
 }
 
 // durations returns the package's duration resolver, indexing the

@@ -80,6 +80,7 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 		reach:   res,
 		timeout: timeout,
 	}
+	c.checkLibraryBounds()
 	if !res.Active() {
 		// No function here reaches a serve call or a stop: there is no
 		// Shutdown to judge and no serve call to exit after. Only the

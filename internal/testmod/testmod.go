@@ -20,16 +20,25 @@ func Testdata(t *testing.T, rel string) string {
 }
 
 // Frameworks returns the absolute path of testdata/frameworks, a module
-// of small programs built on real frameworks, with its modules downloaded:
-// analysistest loads module-mode packages with GOPROXY=off, so they must
-// be in the module cache first. rel leads from the test's directory to the
-// repository root. The test is skipped with -short.
+// of small programs built on real frameworks, with its modules downloaded.
+// rel leads from the test's directory to the repository root. The test
+// is skipped with -short.
 func Frameworks(t *testing.T, rel string) string {
 	t.Helper()
+	return Module(t, rel, "frameworks")
+}
+
+// Module returns the absolute path of testdata/name, a module of small
+// programs built on real libraries, with its modules downloaded:
+// analysistest loads module-mode packages with GOPROXY=off, so they must
+// be in the module cache first. rel leads from the test's directory to
+// the repository root. The test is skipped with -short.
+func Module(t *testing.T, rel, name string) string {
+	t.Helper()
 	if testing.Short() {
-		t.Skip("skipping in -short mode: needs the framework modules from the module proxy (or module cache) and type-checks them from source")
+		t.Skip("skipping in -short mode: needs the library modules from the module proxy (or module cache) and type-checks them from source")
 	}
-	dir, err := filepath.Abs(filepath.Join(rel, "testdata", "frameworks"))
+	dir, err := filepath.Abs(filepath.Join(rel, "testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}

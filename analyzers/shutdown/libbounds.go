@@ -1,0 +1,147 @@
+package shutdown
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/sigtermlint/sigtermlint/internal/libbounds"
+)
+
+// libraryBound is a drain that a library bounds itself (fx's App.Run,
+// hertz's Spin, ...), as found at the call in the program that starts
+// it. The checker keeps them for the explain mode.
+type libraryBound struct {
+	Pos, End token.Pos
+	Library  string
+	// D is the bound when Known; Unbounded says the library waits
+	// without a deadline.
+	D         time.Duration
+	Known     bool
+	Unbounded bool
+	// Source says what set the bound: the option ("fx.StopTimeout"), or
+	// the library's default and where its code sets it.
+	Source string
+}
+
+// libDrain is what a matcher found at a call that starts a library's
+// drain.
+type libDrain struct {
+	lib  *libbounds.Bound
+	call *ast.CallExpr
+	// d is the bound when known; known is false when an option sets it
+	// to something that cannot be evaluated.
+	d     time.Duration
+	known bool
+	// option names what set the bound, "" for the library's default.
+	option string
+	// unbounded: the library waits without a deadline, because of why;
+	// stuck names what can hold the drain.
+	unbounded  bool
+	why, stuck string
+}
+
+func defaultDrain(lib *libbounds.Bound, call *ast.CallExpr) libDrain {
+	return libDrain{lib: lib, call: call, d: lib.Default, known: true}
+}
+
+func unknownDrain(lib *libbounds.Bound, call *ast.CallExpr) libDrain {
+	return libDrain{lib: lib, call: call, option: lib.Option}
+}
+
+// configuredDrain is a bound an option sets to d.
+func configuredDrain(lib *libbounds.Bound, call *ast.CallExpr, option string, d time.Duration) libDrain {
+	return libDrain{lib: lib, call: call, d: d, known: true, option: option}
+}
+
+func unboundedDrain(lib *libbounds.Bound, call *ast.CallExpr, why, stuck string) libDrain {
+	return libDrain{lib: lib, call: call, known: true, unbounded: true, option: lib.Option, why: why, stuck: stuck}
+}
+
+// source says what set the bound, for messages and records.
+func (d libDrain) source() string {
+	if d.option != "" {
+		return d.option
+	}
+	return d.lib.What + ", " + d.lib.Where()
+}
+
+// checkLibraryBounds compares the bounds that libraries put on their own
+// drain with the stop timeout, at the calls in this package that start
+// such a drain. It needs no reachability: the library's code is the
+// drain, and the table in internal/libbounds says how long it may take.
+func (c *checker) checkLibraryBounds() {
+	if !importsBoundingLibrary(c.pass.Pkg) {
+		return
+	}
+	m := newLibMatcher(c)
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || takesTesting(c.pass.TypesInfo, fd) {
+				continue
+			}
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok {
+					if drain, ok := m.match(fd, call); ok {
+						c.reportLibraryDrain(drain)
+					}
+				}
+				return true
+			})
+		}
+	}
+}
+
+// reportLibraryDrain records a library's drain and reports it when it
+// has no deadline or may outlast the stop timeout. An option that cannot
+// be evaluated is recorded only.
+func (c *checker) reportLibraryDrain(drain libDrain) {
+	c.libBounds = append(c.libBounds, libraryBound{
+		Pos: drain.call.Pos(), End: drain.call.End(), Library: drain.lib.Library,
+		D: drain.d, Known: drain.known, Unbounded: drain.unbounded, Source: drain.source(),
+	})
+	switch {
+	case !drain.known:
+	case drain.unbounded:
+		c.report.Report(analysis.Diagnostic{
+			Pos: drain.call.Pos(), End: drain.call.End(), Category: CategoryUnboundedShutdown,
+			Message: fmt.Sprintf("%s's graceful shutdown has no deadline (%s): a stuck %s holds it until SIGKILL cuts the drain, with no log line",
+				drain.lib.Library, drain.why, drain.stuck),
+		})
+	case drain.d >= c.timeout.D:
+		what := drain.lib.What
+		if drain.option != "" {
+			what = drain.option
+		}
+		d := analysis.Diagnostic{
+			Pos: drain.call.Pos(), End: drain.call.End(), Category: CategoryShutdownTimeout,
+			Message: fmt.Sprintf("shutdown may take %s (%s, %s) but the stop timeout is %s%s: SIGKILL cuts the drain short",
+				fmtDuration(drain.d), what, drain.lib.Module, fmtDuration(c.timeout.D), c.timeoutSource()),
+		}
+		if m := c.timeout.Manifest; m != nil {
+			if pos, ok := m.Pos(c.pass.Fset); ok {
+				d.Related = []analysis.RelatedInformation{{Pos: pos, End: pos, Message: "the stop timeout: " + m.Message}}
+			}
+		}
+		c.report.Report(d)
+	}
+}
+
+// importsBoundingLibrary reports whether the package imports a package
+// of one of the libraries: most import none, and are done here.
+func importsBoundingLibrary(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		for _, lib := range libbounds.All {
+			if p := imp.Path(); p == lib.Module || strings.HasPrefix(p, lib.Module+"/") {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,21 @@
+package shutdown_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/sigtermlint/sigtermlint/analyzers/shutdown"
+	"github.com/sigtermlint/sigtermlint/internal/testmod"
+)
+
+// TestLibraryBounds checks the drains that libraries bound themselves,
+// on small programs built on the real modules: each library's default
+// and a configured bound against the stop timeout, a clean twin within
+// it, and options that cannot be evaluated (nothing said). One load for
+// all the libraries: controller-runtime and go-zero alone type-check
+// hundreds of packages.
+func TestLibraryBounds(t *testing.T) {
+	dir := testmod.Module(t, "../..", "libbounds")
+	analysistest.Run(t, dir, shutdown.New(), "./...")
+}
