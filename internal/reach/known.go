@@ -28,6 +28,12 @@ const (
 	KindServeNoHandle // package-level serve: no server value to shut down
 	KindStop
 	KindNotify // signal.Notify / NotifyContext: signals are args[1:]
+	// KindDrain is the first step of a drain written by hand, the way
+	// servers did it before Shutdown (Go 1.8) and endless still does:
+	// (*http.Server).SetKeepAlivesEnabled(false), then closing the
+	// listener and waiting for the open connections. It counts as a
+	// graceful stop for reachability, but takes no context to judge.
+	KindDrain
 )
 
 var httpServeNames = map[string]bool{
@@ -57,6 +63,8 @@ func Classify(fn *types.Func) Kind {
 			return KindServe
 		case recv == "Server" && name == "Shutdown":
 			return KindStop
+		case recv == "Server" && name == "SetKeepAlivesEnabled":
+			return KindDrain
 		}
 	case grpcPkg:
 		switch {

@@ -2,6 +2,7 @@ package reach
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -331,6 +332,11 @@ func (w *walker) callFunc(fn *types.Func, call *ast.CallExpr) {
 		if len(call.Args) == 1 {
 			w.stopCtx(call.Args[0])
 		}
+	case KindDrain:
+		if len(call.Args) != 1 || !isConstFalse(w.pass.TypesInfo, call.Args[0]) {
+			return // turning keep-alives on stops nothing
+		}
+		it.bits = Stop
 	case KindNotify:
 		if len(call.Args) == 0 {
 			return
@@ -441,6 +447,8 @@ func (w *walker) mention(fn *types.Func, at ast.Expr) {
 		it.bits, it.via = Serve, funcName(fn)
 	case KindStop:
 		it.bits = Stop
+	case KindDrain:
+		return // a method value of SetKeepAlivesEnabled: its argument is unknown
 	case KindNotify:
 		it.bits = SigUnknown // the signals are given wherever the value is called
 	default:
@@ -481,6 +489,12 @@ func (w *walker) importFact(fn *types.Func) *FuncFact {
 func isInterfaceMethod(fn *types.Func) bool {
 	sig, ok := fn.Type().(*types.Signature)
 	return ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
+}
+
+// isConstFalse reports whether e is the constant false.
+func isConstFalse(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && !constant.BoolVal(tv.Value)
 }
 
 // chain prefixes a fact's serve chain with the function that leads to it.

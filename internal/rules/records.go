@@ -130,10 +130,13 @@ srv.Shutdown(shutdownCtx)
 			"`(*grpc.Server).GracefulStop`, fasthttp's `Shutdown`, or your framework's; serve from an " +
 			"`*http.Server` you keep, so that there is something to call Shutdown on.",
 		Details: paras(
-			"`(*http.Server).Close` is not a graceful stop: it drops active connections. A server started with the " +
-				"package-level `http.ListenAndServe` leaves no `*http.Server` to call Shutdown on; the message says " +
-				"so. The rule is program-wide: when a graceful stop is reachable for one server, side servers (a " +
+			"`(*http.Server).Close` is not a graceful stop: it drops active connections. A server started with the "+
+				"package-level `http.ListenAndServe` leaves no `*http.Server` to call Shutdown on; the message says "+
+				"so. The rule is program-wide: when a graceful stop is reachable for one server, side servers (a "+
 				"pprof or metrics listener) get no report.",
+			"A drain written by hand counts too, the way servers did it before Shutdown and "+
+				"github.com/fvbock/endless still does: `srv.SetKeepAlivesEnabled(false)`, then closing the listener "+
+				"and waiting for the open connections.",
 		),
 		Since: v010,
 		Links: []Link{
