@@ -44,6 +44,9 @@ type libDrain struct {
 	// stuck names what can hold the drain.
 	unbounded  bool
 	why, stuck string
+	// fromCode is where the library's code, in the version the program
+	// builds with, sets the default d: "app.go:44"; "" for the table's.
+	fromCode string
 }
 
 func defaultDrain(lib *libbounds.Bound, call *ast.CallExpr) libDrain {
@@ -68,7 +71,29 @@ func (d libDrain) source() string {
 	if d.option != "" {
 		return d.option
 	}
+	if d.fromCode != "" {
+		return d.lib.What + ", " + d.lib.Module + " " + d.fromCode
+	}
 	return d.lib.What + ", " + d.lib.Where()
+}
+
+// withCodeDefault replaces the table's default bound of a drain that
+// the program does not configure with the one the library's code sets
+// in the version the program builds with (read by reach into facts),
+// when the code says: kratos v2.8 defaults to 10s, v2.9 to no deadline.
+func (c *checker) withCodeDefault(d libDrain) libDrain {
+	if !d.known || d.unbounded || d.option != "" {
+		return d
+	}
+	def, ok := c.reach.LibraryDefault(d.lib.Library)
+	switch {
+	case !ok:
+		return d
+	case def.Unbounded:
+		return unboundedDrain(d.lib, d.call, d.lib.Option+" is not set", "connection")
+	}
+	d.d, d.fromCode = def.D, def.Where
+	return d
 }
 
 // checkLibraryBounds compares the bounds that libraries put on their own
@@ -89,7 +114,7 @@ func (c *checker) checkLibraryBounds() {
 			ast.Inspect(fd.Body, func(n ast.Node) bool {
 				if call, ok := n.(*ast.CallExpr); ok {
 					if drain, ok := m.match(fd, call); ok {
-						c.reportLibraryDrain(drain)
+						c.reportLibraryDrain(c.withCodeDefault(drain))
 					}
 				}
 				return true

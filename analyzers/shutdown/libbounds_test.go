@@ -19,3 +19,12 @@ func TestLibraryBounds(t *testing.T) {
 	dir := testmod.Module(t, "../..", "libbounds")
 	analysistest.Run(t, dir, shutdown.New(), "./...")
 }
+
+// TestLibraryBoundsFromCode: kratos v2.9 no longer sets a StopTimeout in
+// New (v2.8 set 10s, testdata/libbounds): the default is read from the
+// code of the version the program builds with, through facts, so the
+// same program is unbounded-shutdown here.
+func TestLibraryBoundsFromCode(t *testing.T) {
+	dir := testmod.Module(t, "../..", "libbounds-kratos29")
+	analysistest.Run(t, dir, shutdown.New(), "./...")
+}

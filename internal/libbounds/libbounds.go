@@ -54,6 +54,11 @@ type Source struct {
 	// assigned to when Name is ""; for an Unbounded entry, the field
 	// compared with 0 there before any deadline is set.
 	Field string
+	// UnsetUnbounded says that when no constant is assigned to Field in
+	// the package, the library waits without a deadline (kratos from
+	// v2.9: New sets no stopTimeout, and Run bounds the stop only when it
+	// is positive).
+	UnsetUnbounded bool
 }
 
 // Where says where the default was read: "go.uber.org/fx@v1.24.0 app.go:45".
@@ -130,12 +135,14 @@ var (
 	}
 	// Kratos is github.com/go-kratos/kratos/v2: (*kratos.App).Run stops
 	// every server on SIGTERM, SIGQUIT or SIGINT with a context of
-	// StopTimeout. kratos.New sets 10s: the drain is bounded by default.
+	// StopTimeout. kratos.New sets 10s up to v2.8; v2.9 sets none, and
+	// its Run then stops without a deadline: the analyzer reads which
+	// from the version the program builds with (ReadDefault).
 	Kratos = Bound{
 		Library: "kratos", Module: "github.com/go-kratos/kratos/v2", Versions: []string{"v2.8.3"},
 		Entry: "(*kratos.App).Run", Option: "kratos.StopTimeout", What: "kratos's default StopTimeout",
 		Default: 10 * time.Second,
-		Source:  Source{Pkg: "github.com/go-kratos/kratos/v2", File: "app.go", Line: 44, Field: "stopTimeout"},
+		Source:  Source{Pkg: "github.com/go-kratos/kratos/v2", File: "app.go", Line: 44, Field: "stopTimeout", UnsetUnbounded: true},
 	}
 )
 

@@ -23,9 +23,20 @@ type Result struct {
 	// Problems are the //sigtermlint: directives of the package that are
 	// unknown, malformed, misplaced or contradicted: the analyzer that
 	// owns bad-directive reports them.
-	Problems []directive.Problem
-	lookup   func(*types.Func) *FuncFact
-	active   bool
+	Problems    []directive.Problem
+	lookup      func(*types.Func) *FuncFact
+	libDefaults func(lib string) (LibraryDefault, bool)
+	active      bool
+}
+
+// LibraryDefault returns the default drain bound that library lib
+// (libbounds.Bound.Library) sets in its code, in the version this
+// package builds with, when its code says.
+func (r *Result) LibraryDefault(lib string) (LibraryDefault, bool) {
+	if r.libDefaults == nil {
+		return LibraryDefault{}, false
+	}
+	return r.libDefaults(lib)
 }
 
 // Active reports whether some function, variable or initializer of the
