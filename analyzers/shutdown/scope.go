@@ -36,6 +36,9 @@ type checker struct {
 	// calls and goCalls count the calls of the package's functions, all
 	// and those made by go statements (see detached.go).
 	calls, goCalls map[*types.Func]int
+	// stopsSeen are the stops checked, with their budgets, for the
+	// analyzer's Result.
+	stopsSeen []Stop
 }
 
 // durations returns the package's duration resolver, indexing the
