@@ -56,6 +56,7 @@ type Step struct {
 	What     string        // "sleep 5s", "Shutdown deadline 20s", "fx StopTimeout 15s (fx's default)"
 	D        time.Duration // its length, when Known
 	Known    bool
+	Sleep    bool // a time.Sleep on the way, not a stop
 }
 
 // result gathers the stops recorded while checking, in source order.

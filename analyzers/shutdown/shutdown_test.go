@@ -129,6 +129,9 @@ func TestResult(t *testing.T) {
 			if !step.Known {
 				s += "?"
 			}
+			if step.Sleep != strings.HasPrefix(step.What, "sleep") {
+				t.Errorf("step %q: Sleep is %v", step.What, step.Sleep)
+			}
 			steps = append(steps, s)
 		}
 		line := fmt.Sprintf("%d %s [%s]", fset.Position(st.Pos).Line, st.Name, strings.Join(steps, ", "))

@@ -266,9 +266,12 @@ func (c *checker) leadIn(s *scope, stop *stopCall, l lineage, earlier map[*stopC
 		}
 		d, ok := c.durations().Eval(sl.Args[0])
 		if !ok {
-			return b.unknown(sl, "sleep of unknown length", "a sleep on the way cannot be resolved", sl.Pos()), false
+			b.unknown(sl, "sleep of unknown length", "a sleep on the way cannot be resolved", sl.Pos())
+			b.steps[len(b.steps)-1].Sleep = true
+			return b, false
 		}
 		b.add(sl, "sleep "+fmtDuration(d), d)
+		b.steps[len(b.steps)-1].Sleep = true
 	}
 	return b, true
 }

@@ -141,7 +141,7 @@ func TestResultStopSignals(t *testing.T) {
 		want  string
 	}{
 		{"kubernetes default", []string{config.FlagManifests, filepath.Join(testdata, "manifests", "platform-k8s.yaml")}, "sigterm/platform/preset/termonly",
-			"SIGTERM Kubernetes's default: manifests/platform-k8s.yaml:11 sets no lifecycle.stopSignal @platform-k8s.yaml:11"},
+			"SIGTERM Kubernetes' default: manifests/platform-k8s.yaml:11 sets no lifecycle.stopSignal @platform-k8s.yaml:11"},
 		{"fly default", []string{config.FlagManifests, filepath.Join(testdata, "manifests", "fly")}, "sigterm/platform/fly/flyboth",
 			"SIGINT no kill_signal in manifests/fly/fly.flyboth.toml:1, so fly's default @fly.flyboth.toml:1"},
 		{"preset", []string{config.FlagManifests, "off", config.FlagPlatform, "nomad"}, "sigterm/platform/preset/both",

@@ -50,7 +50,7 @@ type Result struct {
 type StopSignal struct {
 	Name string // SIGTERM, SIGINT, SIGQUIT
 	// What says where it comes from: "STOPSIGNAL at Dockerfile:12",
-	// "Kubernetes's default: deploy/k8s.yaml:31 sets no lifecycle.stopSignal",
+	// "Kubernetes' default: deploy/k8s.yaml:31 sets no lifecycle.stopSignal",
 	// "-sigtermlint.platform=fly default".
 	What string
 	File string // absolute; "" for the platform preset

@@ -126,17 +126,17 @@ func defaultStopSignals(runs []deploy.Container, root string) []stopSignal {
 			continue
 		}
 		seen[sig] = true
-		platform, setting := "the platform", "stop signal"
+		platform, setting := "the platform's", "stop signal"
 		switch c.Kind {
 		case deploy.KindKubernetes:
-			platform, setting = "Kubernetes", "lifecycle.stopSignal"
+			platform, setting = "Kubernetes'", "lifecycle.stopSignal"
 		case deploy.KindCompose:
-			platform, setting = "compose", "stop_signal"
+			platform, setting = "compose's", "stop_signal"
 		case deploy.KindECS:
-			platform, setting = "ECS", "STOPSIGNAL in its image"
+			platform, setting = "ECS's", "STOPSIGNAL in its image"
 		}
 		out = append(out, stopSignal{name: sig,
-			what: fmt.Sprintf("%s's default: %s sets no %s", platform, c.Source.String(), setting),
+			what: fmt.Sprintf("%s default: %s sets no %s", platform, c.Source.String(), setting),
 			file: filepath.Join(root, filepath.FromSlash(c.Source.File)), line: c.Source.Line})
 	}
 	return out
