@@ -153,8 +153,8 @@ type jsonRow struct {
 	// the waits (prestop, sleep, stop); absent for the other rows.
 	Length any    `json:"length,omitempty"`
 	What   string `json:"what"`
-	Posn   string   `json:"posn,omitempty"`
-	Source string   `json:"source,omitempty"`
+	Posn   string `json:"posn,omitempty"`
+	Source string `json:"source,omitempty"`
 }
 
 type jsonMoment struct {
