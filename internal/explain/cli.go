@@ -36,7 +36,7 @@ const usage = "usage: sigtermlint -explain [-json] [-test] [-sigtermlint.stop-ti
 func Main(args []string, dir string, an Analyzers, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("sigtermlint -explain", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.Bool(Flag, true, "explain each main package's stop: its timeline, with the source of every item")
+	fs.Bool(Flag, false, "explain each main package's stop: its timeline, with the source of every item")
 	asJSON := fs.Bool("json", false, "print JSON on stdout, for tools")
 	tests := fs.Bool("test", false, "load the test variants too (never explained: no deployed process runs them)")
 	an.Config.Flags.VisitAll(func(f *flag.Flag) {
