@@ -172,7 +172,7 @@ func (e *explainer) handling(prog *reach.Program, name string) Handling {
 				return Handling{State: Handled, Via: e.callName(n.Pos, n.End), Posn: e.posn(n.Pos)}
 			}
 		}
-		return Handling{State: Handled, Via: "a package main imports"}
+		return Handling{State: Handled, Via: "an imported package"} // no Notify in package main: a library traps it (fx)
 	case prog.Bits&reach.SigUnknown != 0:
 		return Handling{State: Unknown, Why: "a signal list sigtermlint cannot resolve may hold it"}
 	}
@@ -269,7 +269,7 @@ func (e *explainer) drain(prog *reach.Program, start time.Duration) Moment {
 		}
 	}
 	if len(stops) == 0 {
-		return Moment{Why: "the graceful stop is in a library outside the module, which sigtermlint does not time"}
+		return Moment{Why: "its graceful stop has no deadline sigtermlint can see (a GracefulStop, or a stop inside a library outside the module)"}
 	}
 	exit := Moment{At: start, Known: true}
 	var unknown *Moment
