@@ -15,8 +15,10 @@ import (
 	"github.com/sigtermlint/sigtermlint/internal/explain"
 )
 
-// The configuration analyzer is listed so that the driver registers its
-// flags (-sigtermlint.stop-timeout, ...); it reports nothing.
+// -explain is a mode of its own (internal/explain), chosen before the
+// lint driver parses flags. For the lint, the configuration analyzer is
+// listed so that the driver registers its flags
+// (-sigtermlint.stop-timeout, ...); it reports nothing.
 func main() {
 	if explain.Requested(os.Args[1:]) {
 		os.Exit(explain.Main(os.Args[1:], "", explain.Default(), os.Stdout, os.Stderr))

@@ -15,6 +15,7 @@ import (
 
 	"github.com/sigtermlint/sigtermlint/analyzers/shutdown"
 	"github.com/sigtermlint/sigtermlint/analyzers/sigterm"
+	"github.com/sigtermlint/sigtermlint/internal/config"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
 	"github.com/sigtermlint/sigtermlint/internal/stoptimeout"
 )
@@ -115,7 +116,7 @@ func (e *explainer) timeline(prog *reach.Program, o *outcome) {
 	p.Handling = e.handling(prog, p.Signals[0].Name)
 	p.Rows = append(p.Rows, e.signalRow(start))
 	p.Exit = e.drain(prog, start)
-	kill := e.killRow(t)
+	kill := e.killRow(t, o.config)
 	switch {
 	case p.Handling.State == NotDelivered:
 		p.Exit = Moment{At: kill.At, Known: true}
@@ -327,7 +328,7 @@ func (e *explainer) exitBeforeDrain(stops []shutdown.Stop, start time.Duration, 
 }
 
 // killRow is SIGKILL's row, with where the stop timeout comes from.
-func (e *explainer) killRow(t stoptimeout.Timeout) Row {
+func (e *explainer) killRow(t stoptimeout.Timeout, cfg *config.Config) Row {
 	r := Row{Kind: KindSIGKILL, At: t.KillAfter(), Known: true}
 	d := fmtDuration(t.D)
 	switch t.Origin {
@@ -342,8 +343,10 @@ func (e *explainer) killRow(t stoptimeout.Timeout) Row {
 	case stoptimeout.OriginFlag:
 		r.What, r.Source = "SIGKILL (stop timeout "+d+")", stoptimeout.FlagSpelling+"="+d
 	case stoptimeout.OriginPlatform:
-		name, _, _ := strings.Cut(strings.TrimPrefix(t.Source, "-sigtermlint.platform="), ":")
-		r.What, r.Source = "SIGKILL (stop timeout "+d+")", "-sigtermlint.platform="+name
+		r.What, r.Source = "SIGKILL (stop timeout "+d+")", "-sigtermlint.platform"
+		if cfg != nil && cfg.Platform != nil {
+			r.Source += "=" + cfg.Platform.Name
+		}
 	default:
 		r.What, r.Source = "SIGKILL (stop timeout "+d+")", "the default"
 	}
