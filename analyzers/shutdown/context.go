@@ -31,6 +31,10 @@ type lineage struct {
 	// Shutdown, and timeoutParent its parent argument, for the fix and
 	// for sequencing.
 	timeoutCall *ast.CallExpr
+	// origin says where the trace stopped when it is not rooted ("the
+	// parameter ctx of Run"), and originPos where; for explaining.
+	origin    string
+	originPos token.Pos
 }
 
 // contextFunc names the context-making function a call is, or "".
@@ -81,15 +85,18 @@ func (c *checker) trace(s *scope, e ast.Expr, at token.Pos) lineage {
 			case "WithoutCancel":
 				cut = true
 			default:
+				l.origin, l.originPos = "a call sigtermlint cannot see into", x.Pos()
 				return l // a context from a call we cannot see into
 			}
 			if len(x.Args) == 0 {
+				l.origin, l.originPos = "a call sigtermlint cannot see into", x.Pos()
 				return l
 			}
 			e = x.Args[0]
 		case *ast.Ident, *ast.SelectorExpr:
 			v := typeshelper.VarOf(c.pass.TypesInfo, x)
 			if v == nil || seen[v] {
+				l.origin, l.originPos = "an expression sigtermlint cannot follow", x.Pos()
 				return l
 			}
 			seen[v] = true
@@ -98,6 +105,7 @@ func (c *checker) trace(s *scope, e ast.Expr, at token.Pos) lineage {
 			}
 			d, ok := c.reachingDef(s, v, at)
 			if !ok || d.value == nil {
+				l.origin, l.originPos = c.describeVar(s, v), v.Pos()
 				return l // a parameter, a field, or several definitions
 			}
 			if d.cancel != nil && !cut {
@@ -105,10 +113,36 @@ func (c *checker) trace(s *scope, e ast.Expr, at token.Pos) lineage {
 			}
 			e, at = d.value, d.pos
 		default:
+			l.origin, l.originPos = "an expression sigtermlint cannot follow", x.Pos()
 			return l
 		}
 	}
+	l.origin = "a chain of assignments too long to follow"
 	return l
+}
+
+// describeVar says what a context variable whose value cannot be traced
+// is: a parameter of the scope's function, a field, or a variable with
+// several definitions.
+func (c *checker) describeVar(s *scope, v *types.Var) string {
+	if v.IsField() {
+		return "the field " + v.Name()
+	}
+	if fn, ok := c.pass.TypesInfo.Defs[s.decl.Name].(*types.Func); ok && !s.isLit {
+		params := fn.Type().(*types.Signature).Params()
+		for i := 0; i < params.Len(); i++ {
+			if params.At(i) == v {
+				return "the parameter " + v.Name() + " of " + fn.Name()
+			}
+		}
+	}
+	switch {
+	case v.Pkg() != c.pass.Pkg:
+		return "the variable " + v.Name() + " of package " + v.Pkg().Name()
+	case len(c.defs[v]) == 0:
+		return "the parameter " + v.Name() // of a function literal
+	}
+	return v.Name() + ", assigned in several places"
 }
 
 // addDeadline records the deadline of a WithTimeout or WithDeadline call.

@@ -23,12 +23,17 @@ func (c *checker) checkDeclaredStops() {
 			c.report.Report(analysis.Diagnostic{Pos: d.Pos, End: d.End, Category: CategoryBadDirective, Message: msg})
 			continue
 		}
-		if d.D < c.timeout.D {
-			continue
-		}
 		what := "the program"
 		if d.Func != nil {
 			what = d.Func.Name.Name
+		}
+		c.stopsSeen = append(c.stopsSeen, Stop{
+			Pos: d.Pos, End: d.End, Name: what, Known: true, Total: d.D,
+			Steps: []Step{{Pos: d.Pos, End: d.End, D: d.D, Known: true,
+				What: fmt.Sprintf("%s stops within %s (declared)", what, fmtDuration(d.D))}},
+		})
+		if d.D < c.timeout.D {
+			continue
 		}
 		diag := analysis.Diagnostic{
 			Pos: d.Pos, End: d.End, Category: CategoryShutdownTimeout,

@@ -39,6 +39,9 @@ type checker struct {
 	// libBounds are the drains that libraries bound themselves (see
 	// libbounds.go), for the explain mode.
 	libBounds []libraryBound
+	// stopsSeen are the stops checked, with their budgets, for the
+	// analyzer's Result.
+	stopsSeen []Stop
 }
 
 // durations returns the package's duration resolver, indexing the

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"go/ast"
 	"go/types"
+	"reflect"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -50,12 +51,14 @@ func NewWith(cfg *analysis.Analyzer) *analysis.Analyzer {
 		URL:      rules.DocURL,
 		Requires: []*analysis.Analyzer{reach.Analyzer, cfg},
 		Run:      func(pass *analysis.Pass) (any, error) { return run(pass, pass.ResultOf[cfg].(*config.Config)) },
+		// The Result feeds sigtermlint -explain; the rules need none.
+		ResultType: reflect.TypeFor[*Result](),
 	}
 }
 
-func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
+func run(pass *analysis.Pass, cfg *config.Config) (*Result, error) {
 	if reach.IsStd(pass.Pkg.Path()) {
-		return nil, nil // the standard library's own stops are not the user's to fix
+		return &Result{}, nil // the standard library's own stops are not the user's to fix
 	}
 	res := pass.ResultOf[reach.Analyzer].(*reach.Result)
 	timeout, bad := stoptimeout.Resolve(pass.Fset, pass.Pkg.Name(), pass.Files, cfg, func() (stoptimeout.Timeout, bool) {
@@ -86,7 +89,7 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 		// Shutdown to judge and no serve call to exit after. Only the
 		// directives (above, and the ignores in Finish) are checked.
 		r.Finish()
-		return nil, nil
+		return c.result(), nil
 	}
 	c.index()
 	c.checkDeclaredStops()
@@ -99,7 +102,7 @@ func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
 	}
 	c.checkMainReturn()
 	r.Finish()
-	return nil, nil
+	return c.result(), nil
 }
 
 // takesTesting reports whether a function takes a *testing.T, *testing.B,

@@ -1,14 +1,20 @@
 package shutdown_test
 
 import (
+	"fmt"
 	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/sigtermlint/sigtermlint/analyzers/shutdown"
 	"github.com/sigtermlint/sigtermlint/internal/config"
+	"github.com/sigtermlint/sigtermlint/internal/stoptimeout"
 	"github.com/sigtermlint/sigtermlint/internal/testmod"
 )
 
@@ -101,4 +107,59 @@ func (*quiet) Errorf(string, ...any) {}
 func TestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata(t), shutdown.New(),
 		"shutdown/exit/fatal", "shutdown/cancelled/derived")
+}
+
+// TestResult checks the stops the analyzer hands to -explain: their
+// steps, totals, and why a total is unknown.
+func TestResult(t *testing.T) {
+	results := analysistest.Run(t, testdata(t), shutdown.New(), "shutdown/result")
+	if len(results) != 1 || results[0].Err != nil {
+		t.Fatalf("want one result without error, got %+v", results)
+	}
+	res := results[0].Result.(*shutdown.Result)
+	if res.Timeout.D != 30*time.Second || res.Timeout.Origin != stoptimeout.OriginDefault {
+		t.Errorf("timeout %v from %v, want the default 30s", res.Timeout.D, res.Timeout.Origin)
+	}
+	fset := results[0].Action.Package.Fset
+	var got []string
+	for _, st := range res.Stops {
+		var steps []string
+		for _, step := range st.Steps {
+			s := step.What + "@" + strconv.Itoa(fset.Position(step.Pos).Line)
+			if !step.Known {
+				s += "?"
+			}
+			if step.Sleep != strings.HasPrefix(step.What, "sleep") {
+				t.Errorf("step %q: Sleep is %v", step.What, step.Sleep)
+			}
+			steps = append(steps, s)
+		}
+		line := fmt.Sprintf("%d %s [%s]", fset.Position(st.Pos).Line, st.Name, strings.Join(steps, ", "))
+		switch {
+		case st.Known:
+			line += " total " + st.Total.String()
+		default:
+			line += fmt.Sprintf(" unknown at %d: %s", fset.Position(st.WhyPos).Line, st.Why)
+		}
+		if st.Unbounded {
+			line += " (unbounded)"
+		}
+		if st.Cancelled {
+			line += " (cancelled)"
+		}
+		got = append(got, line)
+	}
+	want := []string{
+		"19 Shutdown [sleep 2s@16, Shutdown deadline 20s@19] total 22s",
+		"25 Shutdown [Shutdown deadline 5s@25] total 5s",
+		"28 Shutdown [Shutdown deadline 5s@25, Shutdown deadline 10s@28] total 15s",
+		"32 Shutdown [Shutdown, no deadline@32?] unknown at 32: its context has no deadline: the drain lasts as long as the slowest connection (unbounded)",
+		"36 Shutdown [Shutdown@36?] unknown at 35: its context comes from the parameter ctx of fromParameter",
+		"42 Shutdown [Shutdown deadline unknown@42?] unknown at 40: its deadline cannot be resolved",
+		"49 Shutdown [sleep of unknown length@46?] unknown at 46: a sleep on the way cannot be resolved",
+		"55 Shutdown [sleep 1s@54, Shutdown returns at once: its context is already cancelled@55] total 1s (cancelled)",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("stops:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }

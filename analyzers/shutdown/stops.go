@@ -26,10 +26,13 @@ func (c *checker) checkStops(s *scope) {
 		l := c.lineageOf(s, stop)
 		if d, ok := c.cancelled(s, stop, l); ok {
 			c.report.Report(d)
+			c.record(stop, c.cancelledBudget(s, stop))
 			continue
 		}
 		if l.rooted && !l.bounded {
-			if c.abandoned(s, stop) {
+			abandoned := c.abandoned(s, stop)
+			c.record(stop, c.budgetOf(s, stop, l, budgets, abandoned))
+			if abandoned {
 				continue // nobody waits for it: its deadline changes nothing
 			}
 			c.report.Report(analysis.Diagnostic{
@@ -38,14 +41,15 @@ func (c *checker) checkStops(s *scope) {
 			})
 			continue
 		}
-		b := c.budgetOf(s, stop, l, budgets)
+		b := c.budgetOf(s, stop, l, budgets, false)
 		budgets[stop] = b
-		if b != nil && !reportedTimeout && b.total >= c.timeout.D {
+		c.record(stop, b)
+		if b.why == "" && !reportedTimeout && b.total >= c.timeout.D {
 			reportedTimeout = true
 			d := analysis.Diagnostic{
 				Pos: stop.call.Pos(), End: stop.call.End(), Category: CategoryShutdownTimeout,
 				Message: fmt.Sprintf("shutdown may take %s (%s) but the stop timeout is %s%s: SIGKILL cuts the drain short",
-					fmtDuration(b.total), strings.Join(b.parts, " + "), fmtDuration(c.timeout.D), c.timeoutSource()),
+					fmtDuration(b.total), strings.Join(b.parts(), " + "), fmtDuration(c.timeout.D), c.timeoutSource()),
 			}
 			if m := c.timeout.Manifest; m != nil {
 				if pos, ok := m.Pos(c.pass.Fset); ok {
@@ -135,46 +139,122 @@ func receiveNode(r receive) ast.Node {
 	return r.at
 }
 
-// budget is the time from the signal to the end of a stop's drain.
+// budget is the time from the signal to the end of a stop's drain, step
+// by step. When why is set, the total is unknown: the steps end with the
+// one that makes it so.
 type budget struct {
-	total time.Duration
-	parts []string
+	total     time.Duration
+	steps     []Step
+	why       string
+	whyPos    token.Pos
+	unbounded bool // nothing bounds the drain
+	cancelled bool // the stop drains nothing
 }
 
-// budgetOf adds up, for a stop with a known deadline: the sleeps on the
-// way from the signal, the deadline, and the budget of an earlier stop
-// that returned before this deadline was set. Nil when a part is unknown.
-func (c *checker) budgetOf(s *scope, stop *stopCall, l lineage, earlier map[*stopCall]*budget) *budget {
-	if !l.bounded || !l.deadlineKnown || l.timeoutCall == nil {
-		return nil
+// parts are the steps as the shutdown-timeout message lists them.
+func (b *budget) parts() []string {
+	parts := make([]string, len(b.steps))
+	for i, st := range b.steps {
+		parts[i] = st.What
 	}
+	return parts
+}
+
+// add appends a step of known length.
+func (b *budget) add(n ast.Node, what string, d time.Duration) {
+	b.total += d
+	b.steps = append(b.steps, Step{Pos: n.Pos(), End: n.End(), What: what, D: d, Known: true})
+}
+
+// unknown appends a step of unknown length, which makes the total
+// unknown for why, pointing at pos.
+func (b *budget) unknown(n ast.Node, what, why string, pos token.Pos) *budget {
+	b.steps = append(b.steps, Step{Pos: n.Pos(), End: n.End(), What: what})
+	b.why, b.whyPos = why, pos
+	return b
+}
+
+// budgetOf adds up, for a stop: the sleeps on the way from the signal,
+// the deadline, and the budget of an earlier stop that returned before
+// this deadline was set. Its why says what is unknown: the deadline is
+// missing (abandoned: and nobody waits for the stop) or cannot be
+// resolved, a sleep cannot, or the earlier stop's budget is unknown.
+func (c *checker) budgetOf(s *scope, stop *stopCall, l lineage, earlier map[*stopCall]*budget, abandoned bool) *budget {
+	b, ok := c.leadIn(s, stop, l, earlier)
+	if !ok {
+		return b
+	}
+	call := stop.call
+	switch {
+	case l.bounded && l.deadlineKnown && l.timeoutCall != nil:
+		b.add(call, stop.name+" deadline "+fmtDuration(l.deadline), l.deadline)
+	case l.bounded:
+		pos := call.Pos()
+		if l.timeoutCall != nil {
+			pos = l.timeoutCall.Pos()
+		}
+		b.unknown(call, stop.name+" deadline unknown", "its deadline cannot be resolved", pos)
+	case l.rooted:
+		b.unbounded = true
+		why := "its context has no deadline: the drain lasts as long as the slowest connection"
+		if abandoned {
+			why = "its context has no deadline, and nobody waits for it: the process ends when main does"
+		}
+		b.unknown(call, stop.name+", no deadline", why, call.Pos())
+	default:
+		pos := l.originPos
+		if !pos.IsValid() {
+			pos = call.Pos()
+		}
+		b.unknown(call, stop.name, "its context comes from "+l.origin, pos)
+	}
+	return b
+}
+
+// cancelledBudget is the budget of a stop whose context is already done:
+// the sleeps on the way, then the stop, which returns at once.
+func (c *checker) cancelledBudget(s *scope, stop *stopCall) *budget {
+	b, ok := c.leadIn(s, stop, lineage{}, nil)
+	if ok {
+		b.cancelled = true
+		b.add(stop.call, stop.name+" returns at once: its context is already cancelled", 0)
+	}
+	return b
+}
+
+// leadIn returns the steps from the signal to a stop's call: the budget
+// of the latest earlier stop that returned before this stop's deadline
+// was set (their drains run one after the other), then the sleeps on
+// the way from the signal, or from that earlier stop. False when the
+// budget is already unknown (and says why).
+func (c *checker) leadIn(s *scope, stop *stopCall, l lineage, earlier map[*stopCall]*budget) (*budget, bool) {
 	info := c.pass.TypesInfo
 	flow := s.cfg(info)
+	b := &budget{}
 	at, ok := s.pointOf(info, stop.call)
 	if !ok {
-		return nil
+		return b.unknown(stop.call, stop.name, "sigtermlint cannot place it in its function's flow", stop.call.Pos()), false
 	}
-	b := &budget{}
-	// The latest earlier stop that returned before this deadline was set:
-	// its drain and this one run one after the other.
 	var prev *stopCall
-	if tp, ok := s.pointOf(info, l.timeoutCall); ok {
-		for _, e := range s.stops {
-			if e == stop {
-				break
-			}
-			if ep, ok := s.pointOf(info, e.call); ok && flow.dominates(ep, tp) {
-				prev = e
+	if l.timeoutCall != nil {
+		if tp, ok := s.pointOf(info, l.timeoutCall); ok {
+			for _, e := range s.stops {
+				if e == stop {
+					break
+				}
+				if ep, ok := s.pointOf(info, e.call); ok && flow.dominates(ep, tp) {
+					prev = e
+				}
 			}
 		}
 	}
 	from := c.signalPoint(s, at)
 	if prev != nil {
 		pb := earlier[prev]
-		if pb == nil {
-			return nil
+		if pb == nil || pb.why != "" {
+			return b.unknown(stop.call, stop.name, "it runs after the "+prev.name+" before it, whose time is unknown", prev.call.Pos()), false
 		}
-		b.total, b.parts = pb.total, append(b.parts, pb.parts...)
+		b.total, b.steps = pb.total, append(b.steps, pb.steps...)
 		if pp, ok := s.pointOf(info, prev.call); ok {
 			from = &pp
 		}
@@ -186,14 +266,14 @@ func (c *checker) budgetOf(s *scope, stop *stopCall, l lineage, earlier map[*sto
 		}
 		d, ok := c.durations().Eval(sl.Args[0])
 		if !ok {
-			return nil
+			b.unknown(sl, "sleep of unknown length", "a sleep on the way cannot be resolved", sl.Pos())
+			b.steps[len(b.steps)-1].Sleep = true
+			return b, false
 		}
-		b.total += d
-		b.parts = append(b.parts, "sleep "+fmtDuration(d))
+		b.add(sl, "sleep "+fmtDuration(d), d)
+		b.steps[len(b.steps)-1].Sleep = true
 	}
-	b.total += l.deadline
-	b.parts = append(b.parts, stop.name+" deadline "+fmtDuration(l.deadline))
-	return b
+	return b, true
 }
 
 // signalPoint returns the receive of a signal or a context's Done() on

@@ -128,3 +128,44 @@ func TestPlatformSignal(t *testing.T) {
 		t.Errorf("intonly, not named by the only (Kubernetes) deployment, with -platform=fly: got %+v, want nothing", got)
 	}
 }
+
+// TestResultStopSignals checks the stop signals the analyzer hands to
+// -explain: declared ones with where they are set, and the platform
+// default of a container that sets none.
+func TestResultStopSignals(t *testing.T) {
+	testdata := testmod.Testdata(t, "../..")
+	for _, tc := range []struct {
+		name  string
+		flags []string
+		pkg   string
+		want  string
+	}{
+		{"kubernetes default", []string{config.FlagManifests, filepath.Join(testdata, "manifests", "platform-k8s.yaml")}, "sigterm/platform/preset/termonly",
+			"SIGTERM Kubernetes' default: manifests/platform-k8s.yaml:11 sets no lifecycle.stopSignal @platform-k8s.yaml:11"},
+		{"fly default", []string{config.FlagManifests, filepath.Join(testdata, "manifests", "fly")}, "sigterm/platform/fly/flyboth",
+			"SIGINT no kill_signal in manifests/fly/fly.flyboth.toml:1, so fly's default @fly.flyboth.toml:1"},
+		{"preset", []string{config.FlagManifests, "off", config.FlagPlatform, "nomad"}, "sigterm/platform/preset/both",
+			"SIGINT -sigtermlint.platform=nomad default @"},
+		{"nothing says", []string{config.FlagManifests, "off"}, "sigterm/platform/preset/both", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			results := analysistest.Run(ignoreWants{}, testdata, sigterm.NewWith(platformConfig(t, tc.flags...)), tc.pkg)
+			if len(results) != 1 {
+				t.Fatalf("want one result, got %d", len(results))
+			}
+			var got []string
+			for _, s := range results[0].Result.(*sigterm.Result).StopSignals {
+				at := ""
+				if s.File != "" {
+					at = fmt.Sprintf("%s:%d", filepath.Base(s.File), s.Line)
+				}
+				// -manifests paths are absolute: so are the names in What.
+				what := strings.ReplaceAll(s.What, testdata+string(filepath.Separator), "")
+				got = append(got, s.Name+" "+what+" @"+at)
+			}
+			if strings.Join(got, "\n") != tc.want {
+				t.Errorf("stop signals:\n%s\nwant:\n%s", strings.Join(got, "\n"), tc.want)
+			}
+		})
+	}
+}

@@ -3,6 +3,7 @@ package sigterm
 import (
 	_ "embed"
 	"fmt"
+	"reflect"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -29,7 +30,32 @@ func NewWith(cfg *analysis.Analyzer) *analysis.Analyzer {
 		URL:      rules.DocURL,
 		Requires: []*analysis.Analyzer{reach.Analyzer, cfg},
 		Run:      func(pass *analysis.Pass) (any, error) { return run(pass, pass.ResultOf[cfg].(*config.Config)) },
+		// The Result feeds sigtermlint -explain; the rules need none.
+		ResultType: reflect.TypeFor[*Result](),
 	}
+}
+
+// Result is what the analyzer learned of a package main's stop signal,
+// for drivers that explain a program's stop (sigtermlint -explain); the
+// findings are its diagnostics.
+type Result struct {
+	// StopSignals are the signals the program's deployments (or the
+	// -sigtermlint.platform preset) stop it with, each with where that
+	// is said, then the platform defaults of the containers that run it
+	// and set none. Empty when nothing says: then the platforms send
+	// SIGTERM. Nil for a package that is not a server's main.
+	StopSignals []StopSignal
+}
+
+// StopSignal is a stop signal and where it is set.
+type StopSignal struct {
+	Name string // SIGTERM, SIGINT, SIGQUIT
+	// What says where it comes from: "STOPSIGNAL at Dockerfile:12",
+	// "Kubernetes' default: deploy/k8s.yaml:31 sets no lifecycle.stopSignal",
+	// "-sigtermlint.platform=fly default".
+	What string
+	File string // absolute; "" for the platform preset
+	Line int
 }
 
 // Categories, one per rule. They are part of the output contract: never
@@ -48,23 +74,23 @@ const (
 // //sigtermlint:ignore directives may name.
 var categories = rules.Categories("sigterm")
 
-func run(pass *analysis.Pass, cfg *config.Config) (any, error) {
+func run(pass *analysis.Pass, cfg *config.Config) (*Result, error) {
 	if reach.IsStd(pass.Pkg.Path()) {
-		return nil, nil // no programs and no ignores in the standard library
+		return &Result{}, nil // no programs and no ignores in the standard library
 	}
 	r := ignore.NewReporter(pass, categories...)
-	check(pass, cfg, r)
+	res := check(pass, cfg, r)
 	r.Finish() // in every package: a stale ignore in a library is stale too
-	return nil, nil
+	return res, nil
 }
 
 // check reports the findings of a package main that starts a server.
-func check(pass *analysis.Pass, cfg *config.Config, r *ignore.Reporter) {
+func check(pass *analysis.Pass, cfg *config.Config, r *ignore.Reporter) *Result {
 	prog := pass.ResultOf[reach.Analyzer].(*reach.Result).Program
 	if prog == nil || len(prog.Serves) == 0 {
-		return // not a server: libraries only export facts
+		return &Result{} // not a server: libraries only export facts
 	}
-	sigs := declaredStopSignals(pass, cfg)
+	sigs, defaults := declaredStopSignals(pass, cfg)
 	for _, site := range prog.Serves {
 		d, ok := diagnose(pass, prog, site)
 		if ok && d.Category == CategorySIGINTOnly && stopsWithSIGINTOnly(sigs) {
@@ -76,6 +102,11 @@ func check(pass *analysis.Pass, cfg *config.Config, r *ignore.Reporter) {
 	}
 	checkStopSignal(pass, r, prog, prog.Main, sigs)
 	checkDelivery(pass, cfg, r, prog.Main)
+	res := &Result{}
+	for _, s := range append(sigs, defaults...) {
+		res.StopSignals = append(res.StopSignals, StopSignal{Name: s.name, What: s.what, File: s.file, Line: s.line})
+	}
+	return res
 }
 
 // diagnose returns the finding for one serve site, the first rule that

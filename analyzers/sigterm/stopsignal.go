@@ -35,22 +35,27 @@ type stopSignal struct {
 // whose CMD or ENTRYPOINT runs it under any of its binary names. When none of these says how the
 // program is stopped, the -sigtermlint.platform preset's signal, unless
 // it is SIGTERM, the signal the other rules assume.
-func declaredStopSignals(pass *analysis.Pass, cfg *config.Config) []stopSignal {
-	out, deployed := manifestStopSignals(pass, cfg)
+//
+// defaults are, for -explain only, the platform defaults of the
+// containers that run the program and set no signal (Kubernetes sends
+// SIGTERM), when no Dockerfile that runs it sets STOPSIGNAL: the rules
+// assume SIGTERM anyway and never read them.
+func declaredStopSignals(pass *analysis.Pass, cfg *config.Config) (sigs, defaults []stopSignal) {
+	out, deployed, defaults := manifestStopSignals(pass, cfg)
 	if p := cfg.Platform; !deployed && p != nil && p.Signal != "SIGTERM" {
 		out = append(out, stopSignal{name: p.Signal, what: fmt.Sprintf("-sigtermlint.platform=%s default", p.Name)})
 	}
-	return out
+	return out, defaults
 }
 
 // manifestStopSignals returns the stop signals the deployment files set
 // for the program, and whether they say how it is stopped: a container
 // runs it (it sends its platform's signal, set or not), or a Dockerfile
 // that runs it sets STOPSIGNAL. Then the platform preset does not apply.
-func manifestStopSignals(pass *analysis.Pass, cfg *config.Config) (out []stopSignal, deployed bool) {
+func manifestStopSignals(pass *analysis.Pass, cfg *config.Config) (out []stopSignal, deployed bool, defaults []stopSignal) {
 	set, root := cfg.LoadManifests(pass)
 	if set == nil {
-		return nil, false
+		return nil, false, nil
 	}
 	bin := config.ProgramName(pass)
 	add := func(name string, at deploy.Source, what, related string) {
@@ -94,12 +99,47 @@ func manifestStopSignals(pass *analysis.Pass, cfg *config.Config) (out []stopSig
 		}
 	}
 	names := set.BinaryNames(config.Program(pass, root))
+	imageSignal := false
 	for _, d := range set.Dockerfiles {
 		if d.StopSignal != nil && d.Runs(names...) {
+			imageSignal = true
 			add(d.StopSignal.Name, d.StopSignal.Source, "STOPSIGNAL at "+d.StopSignal.Source.String(), "the stop signal is set here")
 		}
 	}
-	return out, len(runs) > 0 || len(out) > 0
+	if !imageSignal {
+		defaults = defaultStopSignals(runs, root)
+	}
+	return out, len(runs) > 0 || len(out) > 0, defaults
+}
+
+// defaultStopSignals returns, once per signal, the signal the platform
+// sends to each container that sets none, naming the setting it lacks.
+func defaultStopSignals(runs []deploy.Container, root string) []stopSignal {
+	var out []stopSignal
+	seen := map[string]bool{}
+	for _, c := range runs {
+		if c.StopSignal != nil || c.Kind == deploy.KindFly { // fly's default is one of the declared signals
+			continue
+		}
+		sig := deploy.DefaultSignal(c.Kind)
+		if seen[sig] {
+			continue
+		}
+		seen[sig] = true
+		platform, setting := "the platform's", "stop signal"
+		switch c.Kind {
+		case deploy.KindKubernetes:
+			platform, setting = "Kubernetes'", "lifecycle.stopSignal"
+		case deploy.KindCompose:
+			platform, setting = "compose's", "stop_signal"
+		case deploy.KindECS:
+			platform, setting = "ECS's", "STOPSIGNAL in its image"
+		}
+		out = append(out, stopSignal{name: sig,
+			what: fmt.Sprintf("%s default: %s sets no %s", platform, c.Source.String(), setting),
+			file: filepath.Join(root, filepath.FromSlash(c.Source.File)), line: c.Source.Line})
+	}
+	return out
 }
 
 var signalBits = map[string]reach.Bits{"SIGTERM": reach.SigTERM, "SIGINT": reach.SigINT, "SIGQUIT": reach.SigQUIT}

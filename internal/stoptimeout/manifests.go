@@ -48,11 +48,22 @@ func FromManifests(set *deploy.Set, root, bin string) (Timeout, bool) {
 		src += "; " + how
 	}
 	at := best.StopTimeout.Source
-	return Timeout{
+	t := Timeout{
 		D:        budget(*best),
 		Source:   src,
 		Manifest: &Position{File: filepath.Join(root, filepath.FromSlash(at.File)), Line: at.Line, Message: describe(*best)},
-	}, true
+		Origin:   OriginManifest,
+		Setting:  setting(*best),
+	}
+	if how != "" {
+		t.Setting += "; " + how
+	}
+	if p := best.PreStop; p != nil {
+		t.Grace = best.StopTimeout.D
+		t.PreStop = &PreStop{D: p.D, At: Position{File: filepath.Join(root, filepath.FromSlash(p.Source.File)), Line: p.Source.Line,
+			Message: fmt.Sprintf("preStop sleep %s", seconds(p.D))}}
+	}
+	return t, true
 }
 
 // budget is the time the program has between SIGTERM and SIGKILL.
@@ -69,6 +80,16 @@ func budget(c deploy.Container) time.Duration {
 
 // describe says where a container's budget comes from.
 func describe(c deploy.Container) string {
+	what := setting(c) + " at " + c.StopTimeout.Source.String()
+	if c.PreStop != nil {
+		what += fmt.Sprintf(" minus preStop sleep %s at %s", seconds(c.PreStop.D), c.PreStop.Source)
+	}
+	return what
+}
+
+// setting names a container's grace period setting and value:
+// "terminationGracePeriodSeconds 30s", "stop_grace_period 10s (compose's default)".
+func setting(c deploy.Container) string {
 	d := seconds(c.StopTimeout.D)
 	var what string
 	switch c.Kind {
@@ -98,10 +119,6 @@ func describe(c deploy.Container) string {
 		what = "kill_timeout " + d
 	default:
 		what = d
-	}
-	what += " at " + c.StopTimeout.Source.String()
-	if c.PreStop != nil {
-		what += fmt.Sprintf(" minus preStop sleep %s at %s", seconds(c.PreStop.D), c.PreStop.Source)
 	}
 	return what
 }

@@ -68,6 +68,32 @@ func TestFromManifests(t *testing.T) {
 	}
 }
 
+// The parts of the timeout a timeline shows: the grace period as the
+// setting, and the preStop sleep apart from it.
+func TestFromManifestsTimeline(t *testing.T) {
+	got, ok := FromManifests(&deploy.Set{Containers: []deploy.Container{k8s("api", 25*time.Second, 5*time.Second, 10)}}, "/repo", "api")
+	if !ok {
+		t.Fatal("no timeout")
+	}
+	if got.Origin != OriginManifest || got.Setting != "terminationGracePeriodSeconds 25s" {
+		t.Errorf("origin %v setting %q, want OriginManifest and terminationGracePeriodSeconds 25s", got.Origin, got.Setting)
+	}
+	if got.PreStop == nil || got.PreStop.D != 5*time.Second || got.PreStop.At.File != "/repo/deploy/k8s.yaml" || got.PreStop.At.Line != 15 {
+		t.Errorf("preStop %+v, want 5s at /repo/deploy/k8s.yaml:15", got.PreStop)
+	}
+	if got.Grace != 25*time.Second || got.KillAfter() != 25*time.Second || got.D != 20*time.Second {
+		t.Errorf("grace %v, kill after %v, budget %v: want 25s, 25s, 20s", got.Grace, got.KillAfter(), got.D)
+	}
+
+	plain, _ := FromManifests(&deploy.Set{Containers: []deploy.Container{k8s("api", 40*time.Second, 0, 10), k8s("api", 60*time.Second, 0, 30)}}, "/repo", "api")
+	if plain.PreStop != nil || plain.Grace != 0 || plain.KillAfter() != 40*time.Second {
+		t.Errorf("no preStop: got preStop %+v, grace %v, kill after %v; want none, 0, 40s", plain.PreStop, plain.Grace, plain.KillAfter())
+	}
+	if want := "terminationGracePeriodSeconds 40s; the smallest of 2 deployments of api"; plain.Setting != want {
+		t.Errorf("setting %q, want %q", plain.Setting, want)
+	}
+}
+
 func TestFromManifestsLeavesOut(t *testing.T) {
 	patch := k8s("api", 30*time.Second, 0, 40)
 	patch.Image = "" // a kustomize patch

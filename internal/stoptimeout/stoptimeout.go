@@ -34,6 +34,51 @@ type Timeout struct {
 	Source string // "the default", "-sigtermlint.stop-timeout", "//sigtermlint:stop-timeout at main.go:3", a manifest
 	// Manifest is the deployment file line the timeout comes from, or nil.
 	Manifest *Position
+
+	// The rest says how the platform spends the time, for drivers that
+	// show it (sigtermlint -explain); the rules read D only.
+
+	// Origin is the step of Resolve that gave the timeout.
+	Origin Origin
+	// Directive is the //sigtermlint:stop-timeout comment, for OriginDirective.
+	Directive token.Pos
+	// Setting is the manifest's setting without its position, for
+	// OriginManifest: "terminationGracePeriodSeconds 30s", "stopTimeout 20s".
+	Setting string
+	// PreStop is the Kubernetes preStop sleep that runs before the stop
+	// signal is sent, inside the grace period; nil when there is none.
+	// Then the program gets D = Grace - PreStop.D (at least 0), and
+	// SIGKILL comes Grace after the platform starts the stop.
+	PreStop *PreStop
+	// Grace is the whole grace period when PreStop is set, else 0.
+	Grace time.Duration
+}
+
+// Origin says which step of Resolve gave a timeout.
+type Origin int
+
+// The steps of Resolve, in its order.
+const (
+	OriginDefault   Origin = iota // Default: nothing else said
+	OriginDirective               // //sigtermlint:stop-timeout in package main
+	OriginFlag                    // -sigtermlint.stop-timeout
+	OriginManifest                // a deployment file
+	OriginPlatform                // the -sigtermlint.platform preset
+)
+
+// PreStop is a preStop hook's sleep and where it is written.
+type PreStop struct {
+	D  time.Duration
+	At Position
+}
+
+// KillAfter is the time from the start of the platform's stop (the
+// preStop hook, else the stop signal) to SIGKILL.
+func (t Timeout) KillAfter() time.Duration {
+	if t.PreStop != nil {
+		return t.Grace
+	}
+	return t.D
 }
 
 // Position is a line of a file outside the Go package.
@@ -61,11 +106,11 @@ func Resolve(fset *token.FileSet, pkgName string, files []*ast.File, cfg *config
 		bad = b
 		if found {
 			p := fset.Position(pos)
-			return Timeout{D: d, Source: fmt.Sprintf("%s at %s:%d", DirectivePrefix, baseName(p.Filename), p.Line)}, bad
+			return Timeout{D: d, Source: fmt.Sprintf("%s at %s:%d", DirectivePrefix, baseName(p.Filename), p.Line), Origin: OriginDirective, Directive: pos}, bad
 		}
 	}
 	if cfg.StopTimeoutSet {
-		return Timeout{D: cfg.StopTimeout, Source: FlagSpelling}, bad
+		return Timeout{D: cfg.StopTimeout, Source: FlagSpelling, Origin: OriginFlag}, bad
 	}
 	if pkgName == "main" && manifests != nil {
 		if t, ok := manifests(); ok {
@@ -73,9 +118,9 @@ func Resolve(fset *token.FileSet, pkgName string, files []*ast.File, cfg *config
 		}
 	}
 	if p := cfg.Platform; p != nil {
-		return Timeout{D: p.StopTimeout, Source: fmt.Sprintf("-sigtermlint.platform=%s: %s", p.Name, p.Setting)}, bad
+		return Timeout{D: p.StopTimeout, Source: fmt.Sprintf("-sigtermlint.platform=%s: %s", p.Name, p.Setting), Origin: OriginPlatform}, bad
 	}
-	return Timeout{D: Default, Source: "the default"}, bad
+	return Timeout{D: Default, Source: "the default", Origin: OriginDefault}, bad
 }
 
 // directive finds the stop-timeout directive among the files' comments.

@@ -20,13 +20,14 @@ func TestResolve(t *testing.T) {
 		want       time.Duration
 		wantSource string
 		wantBad    string
+		wantOrigin Origin
 	}{
 		{name: "default", src: "package main\n", flag: Default, want: 30 * time.Second, wantSource: "the default"},
-		{name: "flag", src: "package main\n", flag: 10 * time.Second, flagSet: true, want: 10 * time.Second, wantSource: FlagSpelling},
+		{name: "flag", src: "package main\n", flag: 10 * time.Second, flagSet: true, want: 10 * time.Second, wantSource: FlagSpelling, wantOrigin: OriginFlag},
 		{name: "directive wins", src: "package main\n\n//sigtermlint:stop-timeout 20s\n", flag: 10 * time.Second, flagSet: true,
-			want: 20 * time.Second, wantSource: "//sigtermlint:stop-timeout at main.go:3"},
+			want: 20 * time.Second, wantSource: "//sigtermlint:stop-timeout at main.go:3", wantOrigin: OriginDirective},
 		{name: "compound duration", src: "package main\n//sigtermlint:stop-timeout 1m30s\n", flag: Default, want: 90 * time.Second,
-			wantSource: "//sigtermlint:stop-timeout at main.go:2"},
+			wantSource: "//sigtermlint:stop-timeout at main.go:2", wantOrigin: OriginDirective},
 		{name: "malformed", src: "package main\n//sigtermlint:stop-timeout soon\n", flag: Default, want: Default, wantSource: "the default",
 			wantBad: `malformed //sigtermlint:stop-timeout directive: "soon" is not a duration such as 20s; it is ignored`},
 		{name: "missing value", src: "package main\n//sigtermlint:stop-timeout\n", flag: Default, want: Default, wantSource: "the default",
@@ -34,12 +35,12 @@ func TestResolve(t *testing.T) {
 		{name: "negative", src: "package main\n//sigtermlint:stop-timeout -5s\n", flag: Default, want: Default, wantSource: "the default",
 			wantBad: "must be positive"},
 		{name: "conflict", src: "package main\n//sigtermlint:stop-timeout 20s\n//sigtermlint:stop-timeout 25s\n", flag: Default,
-			want: 20 * time.Second, wantSource: "//sigtermlint:stop-timeout at main.go:2", wantBad: "the first one wins"},
+			want: 20 * time.Second, wantSource: "//sigtermlint:stop-timeout at main.go:2", wantBad: "the first one wins", wantOrigin: OriginDirective},
 		{name: "other directive", src: "package main\n//sigtermlint:stop-timeouts 20s\n", flag: Default, want: Default, wantSource: "the default"},
 		{name: "platform", src: "package main\n", platform: &config.Platform{Name: "docker", StopTimeout: 10 * time.Second, Setting: "docker stop -t"},
-			want: 10 * time.Second, wantSource: "-sigtermlint.platform=docker: docker stop -t"},
+			want: 10 * time.Second, wantSource: "-sigtermlint.platform=docker: docker stop -t", wantOrigin: OriginPlatform},
 		{name: "flag over platform", src: "package main\n", flag: time.Minute, flagSet: true, platform: &config.Platform{Name: "docker", StopTimeout: 10 * time.Second},
-			want: time.Minute, wantSource: FlagSpelling},
+			want: time.Minute, wantSource: FlagSpelling, wantOrigin: OriginFlag},
 		{name: "library ignores directive", src: "package lib\n//sigtermlint:stop-timeout 20s\n", flag: Default, want: Default, wantSource: "the default"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -52,6 +53,15 @@ func TestResolve(t *testing.T) {
 			got, bad := Resolve(fset, f.Name.Name, []*ast.File{f}, cfg, nil)
 			if got.D != tc.want || got.Source != tc.wantSource {
 				t.Errorf("got %v from %q, want %v from %q", got.D, got.Source, tc.want, tc.wantSource)
+			}
+			if got.Origin != tc.wantOrigin {
+				t.Errorf("origin %v, want %v", got.Origin, tc.wantOrigin)
+			}
+			if (got.Origin == OriginDirective) != got.Directive.IsValid() {
+				t.Errorf("directive position %v with origin %v: want one exactly for OriginDirective", got.Directive, got.Origin)
+			}
+			if got.KillAfter() != got.D {
+				t.Errorf("kill after %v, want the timeout %v without a preStop sleep", got.KillAfter(), got.D)
 			}
 			switch {
 			case tc.wantBad == "" && len(bad) > 0:

@@ -1,0 +1,6 @@
+// Command worker starts no server.
+package main
+
+import "fmt"
+
+func main() { fmt.Println("working") }
