@@ -173,7 +173,12 @@ func (e *explainer) handling(prog *reach.Program, name string) Handling {
 				return Handling{State: Handled, Via: e.callName(n.Pos, n.End), Posn: e.posn(n.Pos)}
 			}
 		}
-		return Handling{State: Handled, Via: "an imported package"} // no Notify in package main: a library traps it (fx)
+		for _, n := range prog.Handlers {
+			if n.Bits&bit != 0 {
+				return Handling{State: Handled, Via: e.callName(n.Pos, n.End), Posn: e.posn(n.Pos)}
+			}
+		}
+		return Handling{State: Handled, Via: "an imported package"} // reached only through an imported package's initialization
 	case prog.Bits&reach.SigUnknown != 0:
 		return Handling{State: Unknown, Why: "a signal list sigtermlint cannot resolve may hold it"}
 	}
@@ -203,9 +208,27 @@ func (e *explainer) callName(pos, end token.Pos) string {
 		})
 	}
 	if name == "" {
+		name = e.directiveAt(pos)
+	}
+	if name == "" {
 		return "a call"
 	}
 	return name
+}
+
+// directiveAt returns the text of the //sigtermlint: declaration at pos
+// (a program-wide handles), or "".
+func (e *explainer) directiveAt(pos token.Pos) string {
+	for _, f := range e.main.Syntax {
+		for _, cg := range f.Comments {
+			for _, c := range cg.List {
+				if c.Pos() == pos && strings.HasPrefix(c.Text, "//sigtermlint:") {
+					return c.Text
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // qualifiedName is pkg.Func or (T).Method, as in the findings' chains.

@@ -72,6 +72,11 @@ type Program struct {
 	// Notifies are the reachable signal.Notify / NotifyContext calls of
 	// package main, and the calls that hand signals to another package's.
 	Notifies []NotifySite
+	// Handlers are the reachable calls of package main into another
+	// package whose code handles signals itself (fx's App.Run, a
+	// function declared with //sigtermlint:handles), for drivers that
+	// show where a signal is handled; the rules use Bits.
+	Handlers []NotifySite
 }
 
 // ServeSite is a call in package main that starts a server.
@@ -148,6 +153,8 @@ func buildProgram(pass *analysis.Pass, byFunc map[*types.Func]*node, inits []*no
 			if it.notify || it.intElem != nil || it.killElem != nil {
 				b, _, _ := it.contribution(n, eval)
 				p.Notifies = append(p.Notifies, NotifySite{Pos: it.pos, End: it.end, Bits: b, IntElem: it.intElem, KillElem: it.killElem})
+			} else if it.callee == nil && it.bits&(SigTERM|SigINT|SigQUIT) != 0 {
+				p.Handlers = append(p.Handlers, NotifySite{Pos: it.pos, End: it.end, Bits: it.bits})
 			}
 		}
 	}
@@ -158,6 +165,7 @@ func buildProgram(pass *analysis.Pass, byFunc map[*types.Func]*node, inits []*no
 	}
 	sort.Slice(p.Serves, func(i, j int) bool { return p.Serves[i].Pos < p.Serves[j].Pos })
 	sort.Slice(p.Notifies, func(i, j int) bool { return p.Notifies[i].Pos < p.Notifies[j].Pos })
+	sort.Slice(p.Handlers, func(i, j int) bool { return p.Handlers[i].Pos < p.Handlers[j].Pos })
 	return p
 }
 
