@@ -6,8 +6,9 @@ import (
 	"go/types"
 	"time"
 
-	"github.com/sigtermlint/sigtermlint/internal/typeshelper"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/sigtermlint/sigtermlint/internal/typeshelper"
 )
 
 // lineage is what the analysis knows of a context given to Shutdown.

@@ -6,6 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/sigtermlint/sigtermlint/internal/directive"
+	"github.com/sigtermlint/sigtermlint/internal/durations"
 )
 
 // checkDeclaredStops judges each //sigtermlint:stops-within D declaration
@@ -30,7 +31,7 @@ func (c *checker) checkDeclaredStops() {
 		c.stopsSeen = append(c.stopsSeen, Stop{
 			Pos: d.Pos, End: d.End, Name: what, Known: true, Total: d.D,
 			Steps: []Step{{Pos: d.Pos, End: d.End, D: d.D, Known: true,
-				What: fmt.Sprintf("%s stops within %s (declared)", what, fmtDuration(d.D))}},
+				What: fmt.Sprintf("%s stops within %s (declared)", what, durations.Format(d.D))}},
 		})
 		if d.D < c.timeout.D {
 			continue
@@ -38,7 +39,7 @@ func (c *checker) checkDeclaredStops() {
 		diag := analysis.Diagnostic{
 			Pos: d.Pos, End: d.End, Category: CategoryShutdownTimeout,
 			Message: fmt.Sprintf("shutdown may take %s (declared by %s%s for %s) but the stop timeout is %s%s: SIGKILL cuts the drain short",
-				fmtDuration(d.D), directive.Prefix, directive.StopsWithin, what, fmtDuration(c.timeout.D), c.timeoutSource()),
+				durations.Format(d.D), directive.Prefix, directive.StopsWithin, what, durations.Format(c.timeout.D), c.timeoutSource()),
 		}
 		if m := c.timeout.Manifest; m != nil {
 			if pos, ok := m.Pos(c.pass.Fset); ok {
@@ -65,10 +66,10 @@ func (c *checker) contradiction(d directive.Directive) string {
 			switch {
 			case l.rooted && !l.bounded:
 				return fmt.Sprintf("%s%s %s on %s contradicts its %s at %s, whose context has no deadline; the declaration is ignored",
-					directive.Prefix, directive.StopsWithin, fmtDuration(d.D), d.Func.Name.Name, stop.name, where)
+					directive.Prefix, directive.StopsWithin, durations.Format(d.D), d.Func.Name.Name, stop.name, where)
 			case l.bounded && l.deadlineKnown && l.deadline > d.D:
 				return fmt.Sprintf("%s%s %s on %s contradicts its %s at %s, whose deadline is %s; the declaration is ignored",
-					directive.Prefix, directive.StopsWithin, fmtDuration(d.D), d.Func.Name.Name, stop.name, where, fmtDuration(l.deadline))
+					directive.Prefix, directive.StopsWithin, durations.Format(d.D), d.Func.Name.Name, stop.name, where, durations.Format(l.deadline))
 			}
 		}
 	}

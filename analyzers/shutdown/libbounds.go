@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/sigtermlint/sigtermlint/internal/durations"
 	"github.com/sigtermlint/sigtermlint/internal/libbounds"
 )
 
@@ -147,7 +148,7 @@ func (c *checker) reportLibraryDrain(drain libDrain) {
 		d := analysis.Diagnostic{
 			Pos: drain.call.Pos(), End: drain.call.End(), Category: CategoryShutdownTimeout,
 			Message: fmt.Sprintf("shutdown may take %s (%s, %s) but the stop timeout is %s%s: SIGKILL cuts the drain short",
-				fmtDuration(drain.d), what, drain.lib.Module, fmtDuration(c.timeout.D), c.timeoutSource()),
+				durations.Format(drain.d), what, drain.lib.Module, durations.Format(c.timeout.D), c.timeoutSource()),
 		}
 		if m := c.timeout.Manifest; m != nil {
 			if pos, ok := m.Pos(c.pass.Fset); ok {

@@ -272,7 +272,7 @@ func (m *libMatcher) endless(call *ast.CallExpr) libDrain {
 // hammerTime returns an expression denoting endless.DefaultHammerTime
 // where the package sets it, or nil.
 func (m *libMatcher) hammerTime() ast.Expr {
-	for v, e := range m.vals.written {
+	for v, e := range m.vals.Written {
 		if v.Pkg() != nil && v.Pkg().Path() == endlessPkg && v.Name() == "DefaultHammerTime" {
 			return e
 		}

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/sigtermlint/sigtermlint/internal/durations"
 	"github.com/sigtermlint/sigtermlint/internal/stoptimeout"
 )
 
@@ -77,7 +78,7 @@ func (c *checker) result() *Result {
 			step.What = lb.Library + " drain bound unknown (" + lb.Source + ")"
 		default:
 			st.Known, st.Total = true, lb.D
-			step.What, step.D, step.Known = fmt.Sprintf("%s drain bound %s (%s)", lb.Library, fmtDuration(lb.D), lb.Source), lb.D, true
+			step.What, step.D, step.Known = fmt.Sprintf("%s drain bound %s (%s)", lb.Library, durations.Format(lb.D), lb.Source), lb.D, true
 		}
 		st.Steps = []Step{step}
 		stops = append(stops, st)

@@ -11,6 +11,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/sigtermlint/sigtermlint/internal/durations"
 )
 
 // checkStops reports, for each graceful stop of a scope, the first of
@@ -49,7 +51,7 @@ func (c *checker) checkStops(s *scope) {
 			d := analysis.Diagnostic{
 				Pos: stop.call.Pos(), End: stop.call.End(), Category: CategoryShutdownTimeout,
 				Message: fmt.Sprintf("shutdown may take %s (%s) but the stop timeout is %s%s: SIGKILL cuts the drain short",
-					fmtDuration(b.total), strings.Join(b.parts(), " + "), fmtDuration(c.timeout.D), c.timeoutSource()),
+					durations.Format(b.total), strings.Join(b.parts(), " + "), durations.Format(c.timeout.D), c.timeoutSource()),
 			}
 			if m := c.timeout.Manifest; m != nil {
 				if pos, ok := m.Pos(c.pass.Fset); ok {
@@ -187,7 +189,7 @@ func (c *checker) budgetOf(s *scope, stop *stopCall, l lineage, earlier map[*sto
 	call := stop.call
 	switch {
 	case l.bounded && l.deadlineKnown && l.timeoutCall != nil:
-		b.add(call, stop.name+" deadline "+fmtDuration(l.deadline), l.deadline)
+		b.add(call, stop.name+" deadline "+durations.Format(l.deadline), l.deadline)
 	case l.bounded:
 		pos := call.Pos()
 		if l.timeoutCall != nil {
@@ -270,7 +272,7 @@ func (c *checker) leadIn(s *scope, stop *stopCall, l lineage, earlier map[*stopC
 			b.steps[len(b.steps)-1].Sleep = true
 			return b, false
 		}
-		b.add(sl, "sleep "+fmtDuration(d), d)
+		b.add(sl, "sleep "+durations.Format(d), d)
 		b.steps[len(b.steps)-1].Sleep = true
 	}
 	return b, true
@@ -292,16 +294,4 @@ func (c *checker) signalPoint(s *scope, at point) *point {
 		}
 	}
 	return best
-}
-
-// fmtDuration prints 30s, 1m30s, 2m, 500ms.
-func fmtDuration(d time.Duration) string {
-	s := d.String()
-	if strings.HasSuffix(s, "m0s") {
-		s = strings.TrimSuffix(s, "0s")
-	}
-	if strings.HasSuffix(s, "h0m") {
-		s = strings.TrimSuffix(s, "0m")
-	}
-	return s
 }

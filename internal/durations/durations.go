@@ -9,18 +9,30 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 	"time"
 
 	"github.com/sigtermlint/sigtermlint/internal/typeshelper"
 )
 
+// Format prints a duration the way the findings do: 30s, 1m30s, 2m,
+// 500ms (time's 2m0s without the zero seconds).
+func Format(d time.Duration) string {
+	s := d.String()
+	if strings.HasSuffix(s, "m0s") {
+		s = strings.TrimSuffix(s, "0s")
+	}
+	if strings.HasSuffix(s, "h0m") {
+		s = strings.TrimSuffix(s, "0m")
+	}
+	return s
+}
+
 // Resolver resolves durations within one package.
 type Resolver struct {
 	info *types.Info
-	// values holds the expressions assigned to each variable of the
-	// package; opaque the variables whose value cannot be listed.
-	values map[*types.Var][]ast.Expr
-	opaque map[*types.Var]bool
+	// assigns holds what the package assigns to its variables.
+	assigns *typeshelper.Assignments
 	// flagDefaults maps a variable bound with flag.DurationVar(&v, ...)
 	// to its default.
 	flagDefaults map[*types.Var]ast.Expr
@@ -28,66 +40,22 @@ type Resolver struct {
 
 // NewResolver indexes the assignments of the package's files.
 func NewResolver(info *types.Info, files []*ast.File) *Resolver {
-	r := &Resolver{info: info, values: map[*types.Var][]ast.Expr{}, opaque: map[*types.Var]bool{}, flagDefaults: map[*types.Var]ast.Expr{}}
-	for _, f := range files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.AssignStmt:
-				r.assign(n.Tok, n.Lhs, n.Rhs)
-			case *ast.ValueSpec:
-				if len(n.Values) > 0 {
-					lhs := make([]ast.Expr, len(n.Names))
-					for i, id := range n.Names {
-						lhs[i] = id
-					}
-					r.assign(token.DEFINE, lhs, n.Values)
-				}
-			case *ast.IncDecStmt:
-				r.markOpaque(n.X)
-			case *ast.RangeStmt:
-				r.markOpaque(n.Key)
-				r.markOpaque(n.Value)
-			case *ast.CallExpr:
-				if v, def, ok := r.durationVar(n); ok {
-					r.flagDefaults[v] = def
-					return true
-				}
-			case *ast.UnaryExpr:
-				if n.Op == token.AND {
-					r.markOpaque(n.X)
-				}
+	r := &Resolver{info: info, flagDefaults: map[*types.Var]ast.Expr{}}
+	r.assigns = typeshelper.IndexAssignments(info, files, func(n ast.Node) {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if v, def, ok := r.durationVar(call); ok {
+				r.flagDefaults[v] = def
 			}
-			return true
-		})
-	}
+		}
+	})
 	// A variable bound to a flag is set by the flag package: its value is
 	// the default unless the program also assigns it.
 	for v := range r.flagDefaults {
-		if len(r.values[v]) == 0 {
-			delete(r.opaque, v)
+		if len(r.assigns.Values[v]) == 0 {
+			delete(r.assigns.Opaque, v)
 		}
 	}
 	return r
-}
-
-func (r *Resolver) assign(tok token.Token, lhs, rhs []ast.Expr) {
-	if len(lhs) != len(rhs) || (tok != token.ASSIGN && tok != token.DEFINE) {
-		for _, l := range lhs {
-			r.markOpaque(l)
-		}
-		return
-	}
-	for i, l := range lhs {
-		if v := r.varOf(l); v != nil {
-			r.values[v] = append(r.values[v], rhs[i])
-		}
-	}
-}
-
-func (r *Resolver) markOpaque(e ast.Expr) {
-	if v := r.varOf(e); v != nil {
-		r.opaque[v] = true
-	}
 }
 
 func (r *Resolver) varOf(e ast.Expr) *types.Var { return typeshelper.VarOf(r.info, e) }
@@ -129,8 +97,8 @@ func (r *Resolver) eval(e ast.Expr, depth int) (time.Duration, bool) {
 	case *ast.StarExpr:
 		// *d where d := flag.Duration(name, default, usage)
 		if v := r.varOf(x.X); v != nil {
-			if vals := r.values[v]; len(vals) == 1 && !r.opaque[v] {
-				if call, ok := ast.Unparen(vals[0]).(*ast.CallExpr); ok {
+			if val, ok := r.assigns.Single(v); ok {
+				if call, ok := ast.Unparen(val).(*ast.CallExpr); ok {
 					if fn := typeshelper.FuncOf(r.info, call.Fun); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "flag" && fn.Name() == "Duration" && len(call.Args) == 3 {
 						return r.eval(call.Args[1], depth+1)
 					}
@@ -139,14 +107,14 @@ func (r *Resolver) eval(e ast.Expr, depth int) (time.Duration, bool) {
 		}
 	case *ast.Ident, *ast.SelectorExpr:
 		v := r.varOf(x)
-		if v == nil || r.opaque[v] {
+		if v == nil || r.assigns.Opaque[v] {
 			return 0, false
 		}
-		if def, ok := r.flagDefaults[v]; ok && len(r.values[v]) == 0 {
+		if def, ok := r.flagDefaults[v]; ok && len(r.assigns.Values[v]) == 0 {
 			return r.eval(def, depth+1)
 		}
-		if vals := r.values[v]; len(vals) == 1 {
-			return r.eval(vals[0], depth+1)
+		if val, ok := r.assigns.Single(v); ok {
+			return r.eval(val, depth+1)
 		}
 	case *ast.BinaryExpr:
 		a, okA := r.eval(x.X, depth+1)
@@ -203,9 +171,9 @@ func (r *Resolver) intValue(e ast.Expr, depth int) (int64, bool) {
 	if depth > 8 {
 		return 0, false
 	}
-	v := r.varOf(e)
-	if v == nil || r.opaque[v] || len(r.values[v]) != 1 {
+	val, ok := r.assigns.Single(r.varOf(e))
+	if !ok {
 		return 0, false
 	}
-	return r.intValue(r.values[v][0], depth+1)
+	return r.intValue(val, depth+1)
 }

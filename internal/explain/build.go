@@ -16,6 +16,7 @@ import (
 	"github.com/sigtermlint/sigtermlint/analyzers/shutdown"
 	"github.com/sigtermlint/sigtermlint/analyzers/sigterm"
 	"github.com/sigtermlint/sigtermlint/internal/config"
+	"github.com/sigtermlint/sigtermlint/internal/durations"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
 	"github.com/sigtermlint/sigtermlint/internal/stoptimeout"
 )
@@ -110,7 +111,7 @@ func (e *explainer) timeline(prog *reach.Program, o *outcome) {
 	if ps := t.PreStop; ps != nil {
 		p.Timeout.PreStop = ps.D
 		start = ps.D
-		p.Rows = append(p.Rows, Row{Kind: KindPreStop, Known: true, What: "preStop sleep " + fmtDuration(ps.D), Posn: e.filePosn(ps.At.File, ps.At.Line), D: ps.D, DKnown: true})
+		p.Rows = append(p.Rows, Row{Kind: KindPreStop, Known: true, What: "preStop sleep " + durations.Format(ps.D), Posn: e.filePosn(ps.At.File, ps.At.Line), D: ps.D, DKnown: true})
 	}
 	p.Signals = e.signals(o.sigterm)
 	p.Handling = e.handling(prog, p.Signals[0].Name)
@@ -353,7 +354,7 @@ func (e *explainer) exitBeforeDrain(stops []shutdown.Stop, start time.Duration, 
 // killRow is SIGKILL's row, with where the stop timeout comes from.
 func (e *explainer) killRow(t stoptimeout.Timeout, cfg *config.Config) Row {
 	r := Row{Kind: KindSIGKILL, At: t.KillAfter(), Known: true}
-	d := fmtDuration(t.D)
+	d := durations.Format(t.D)
 	switch t.Origin {
 	case stoptimeout.OriginManifest:
 		r.What = "SIGKILL (" + t.Setting + ")"
@@ -386,9 +387,9 @@ func (e *explainer) verdict(kill time.Duration) string {
 	case !p.Exit.Known:
 		return "no finding; whether the drain fits is unknown: " + p.Exit.Why
 	case p.Exit.At >= kill:
-		return fmt.Sprintf("no finding, yet the drain may end at %s, not before SIGKILL at %s (a Shutdown outside package main is checked against the flags or 30s, not this program's manifests or directive)", fmtDuration(p.Exit.At), fmtDuration(kill))
+		return fmt.Sprintf("no finding, yet the drain may end at %s, not before SIGKILL at %s (a Shutdown outside package main is checked against the flags or 30s, not this program's manifests or directive)", durations.Format(p.Exit.At), durations.Format(kill))
 	}
-	return fmt.Sprintf("nothing is wrong: the drain fits with %s to spare", fmtDuration(kill-p.Exit.At))
+	return fmt.Sprintf("nothing is wrong: the drain fits with %s to spare", durations.Format(kill-p.Exit.At))
 }
 
 // sortRows orders rows by time, SIGKILL after the rows of its instant;
@@ -447,18 +448,6 @@ func (e *explainer) filePosn(file string, line int) string {
 		return name
 	}
 	return fmt.Sprintf("%s:%d", name, line)
-}
-
-// fmtDuration prints 30s, 1m30s, 2m, 500ms, as the findings do.
-func fmtDuration(d time.Duration) string {
-	s := d.String()
-	if strings.HasSuffix(s, "m0s") {
-		s = strings.TrimSuffix(s, "0s")
-	}
-	if strings.HasSuffix(s, "h0m") {
-		s = strings.TrimSuffix(s, "0m")
-	}
-	return s
 }
 
 func plural(n int) string {

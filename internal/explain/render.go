@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"github.com/sigtermlint/sigtermlint/internal/durations"
 )
 
 // WriteText prints the programs as plain text: a header per program,
@@ -96,7 +98,7 @@ func rowTime(r Row) string {
 	if !r.Known {
 		return "unknown"
 	}
-	return fmtDuration(r.At)
+	return durations.Format(r.At)
 }
 
 // WriteJSON prints the programs as a JSON array, one object per
