@@ -336,13 +336,15 @@ func (e *explainer) exitBeforeDrain(stops []shutdown.Stop, start time.Duration, 
 	for _, st := range stops {
 		at := start
 		for _, step := range st.Steps {
-			if !step.Known {
-				break
-			}
+			// The stop's own step starts the drain: the exit comes
+			// then, whether its deadline is known or not.
 			if step.Pos == st.Pos {
 				if !first.Known || at < first.At {
 					first = Moment{At: at, Known: true, Cause: "as the drain starts (exit-before-drain)", Posn: e.posn(d.Pos)}
 				}
+				break
+			}
+			if !step.Known {
 				break
 			}
 			at += step.D

@@ -12,12 +12,24 @@ import (
 const Flag = "explain"
 
 // Requested reports whether the flags before the first package pattern
-// ask for explain mode (-explain, --explain, -explain=true).
+// ask for explain mode (-explain, --explain, -explain=true). An argument
+// right after a flag written without "=" may be that flag's value
+// (-sigtermlint.stop-timeout 20s -explain), not a pattern: the scan goes
+// on past it.
 func Requested(args []string) bool {
+	mayBeValue := false
 	for _, a := range args {
-		if a == "--" || !strings.HasPrefix(a, "-") {
+		if a == "--" {
 			return false
 		}
+		if !strings.HasPrefix(a, "-") {
+			if !mayBeValue {
+				return false
+			}
+			mayBeValue = false
+			continue
+		}
+		mayBeValue = !strings.Contains(a, "=")
 		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
 		if name == Flag {
 			return !hasValue || value == "true" || value == "1"

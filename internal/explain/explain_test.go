@@ -47,7 +47,9 @@ func explainText(t *testing.T, dir string, an explain.Analyzers, patterns ...str
 // manifests: a preStop sleep and a grace period with a drain that fits
 // (api), a drain over the grace period, reported (slow), and one the lint
 // cannot report (batch: its Shutdown is in internal/server, checked
-// against 30s), a deadline that cannot be resolved under a directive
+// against 30s), an exit as the drain starts, whose deadline is none
+// (fatal: the exit's time is still known), a deadline that cannot be
+// resolved under a directive
 // (tunable), and a program that serves nothing (worker).
 func TestText(t *testing.T) {
 	got := explainText(t, module(t), analyzers(t), "./...")
@@ -67,6 +69,15 @@ cmd/batch: stop signal SIGTERM (Kubernetes' default: deploy/k8s.yaml:40 sets no 
   20s  SIGKILL (terminationGracePeriodSeconds 20s)  deploy/k8s.yaml:38
   22s  the drain would end here, after SIGKILL
   no finding, yet the drain may end at 22s, not before SIGKILL at 20s (a Shutdown outside package main is checked against the flags or 30s, not this program's manifests or directive)
+
+cmd/fatal: stop signal SIGTERM (the default), handled at main.go:16
+   0s  SIGTERM -> signal.NotifyContext                                                                main.go:16
+   0s  sleep 2s                                                                                       main.go:21
+   2s  Shutdown, no deadline                                                                          main.go:22
+   2s  process exits: as the drain starts (exit-before-drain)                                         main.go:24
+  20s  SIGKILL (terminationGracePeriodSeconds 20s; the smallest of 3 deployments, none naming fatal)  deploy/k8s.yaml:26
+  1 finding:
+    exit-before-drain main.go:24: log.Fatal exits as soon as Shutdown starts, because ListenAndServe then returns http.ErrServerClosed: the process quits while in-flight requests are still draining
 
 cmd/slow: stop signal SIGTERM (Kubernetes' default: deploy/k8s.yaml:28 sets no lifecycle.stopSignal), handled at main.go:23
    0s  SIGTERM -> signal.Notify                     main.go:23
@@ -307,6 +318,8 @@ func TestRequested(t *testing.T) {
 		{[]string{"-explain=false", "./..."}, false},
 		{[]string{"./...", "-explain"}, false}, // after the patterns: a pattern, as for the lint
 		{[]string{"--", "-explain"}, false},
+		{[]string{"-sigtermlint.stop-timeout", "20s", "-explain", "./..."}, true}, // a flag's value is not a pattern
+		{[]string{"-sigtermlint.stop-timeout=20s", "./...", "-explain"}, false},
 		{[]string{"-json", "./..."}, false},
 		{nil, false},
 	} {
