@@ -691,6 +691,15 @@ func TestRuns(t *testing.T) {
 		{Container{Args: []string{"--api-key", "x"}}, "api", false},
 		{Container{Name: "worker", Image: "acme/worker"}, "api", false},
 		{Container{Name: "api"}, "", false},
+		// A bare name runs a program only where a program stands.
+		{Container{Command: []string{""}, Args: []string{"sh", "-c", "mkdir -p /data && minio server /data"}}, "server", false},
+		{Container{Command: []string{""}, Args: []string{"sh", "-c", "mkdir -p /data && exec server /data"}}, "server", true},
+		{Container{Args: []string{"server", "--port", "80"}}, "server", true},
+		{Container{Args: []string{"--mode", "server"}}, "server", false},
+		{Container{Command: []string{"tini", "--", "server"}}, "server", true},
+		{Container{Command: []string{"env", "GOMAXPROCS=2", "server"}}, "server", true},
+		{Container{Args: []string{"cd /app && PORT=80 server -v"}}, "server", true},
+		{Container{Args: []string{"cd /app && minio server -v"}}, "server", false},
 	} {
 		if got := tc.c.Runs(tc.bin); got != tc.want {
 			t.Errorf("%+v runs %q: got %v, want %v", tc.c, tc.bin, got, tc.want)
@@ -699,6 +708,10 @@ func TestRuns(t *testing.T) {
 	d := Dockerfile{Entrypoint: &Instruction{Exec: true, Args: []string{"/api"}}, Cmd: &Instruction{Args: []string{"serve"}}}
 	if !d.Runs("api") || d.Runs("serve2") {
 		t.Errorf("Dockerfile.Runs: want api only")
+	}
+	shellForm := Dockerfile{Cmd: &Instruction{Raw: "cd /app && server --port 80", Args: []string{"cd", "/app", "&&", "server", "--port", "80"}}}
+	if !shellForm.Runs("server") || shellForm.Runs("port") {
+		t.Errorf("Dockerfile.Runs, shell form: want server only")
 	}
 }
 

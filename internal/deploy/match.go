@@ -2,6 +2,7 @@ package deploy
 
 import (
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -19,7 +20,8 @@ func (c Container) Runs(bin string) bool {
 	if c.Name == bin || c.Workload == bin || imageName(c.Image) == bin {
 		return true
 	}
-	return mentions(c.Command, bin) || mentions(c.Args, bin)
+	argv := append(append([]string(nil), c.Command...), c.Args...)
+	return mentions(argv, bin)
 }
 
 // Runs reports whether the final stage's ENTRYPOINT or CMD mentions
@@ -30,8 +32,15 @@ func (d Dockerfile) Runs(bins ...string) bool {
 		return true
 	}
 	for _, in := range []*Instruction{d.Entrypoint, d.Cmd} {
+		if in == nil {
+			continue
+		}
+		words := in.Args
+		if !in.Exec {
+			words = []string{in.Raw} // a shell form is a script: cd /app && server
+		}
 		for _, bin := range bins {
-			if in != nil && mentions(in.Args, bin) {
+			if mentions(words, bin) {
 				return true
 			}
 		}
@@ -39,16 +48,91 @@ func (d Dockerfile) Runs(bins ...string) bool {
 	return false
 }
 
-// mentions reports whether a word of words is a path with base name bin.
+// mentions reports whether a command line (the words of an exec form,
+// a Kubernetes command and args, a compose command) names program bin: a
+// word anywhere that is a path with base name bin (/app/server,
+// ./server), or bin as a bare word where a program stands: the first
+// word, after wrappers such as tini -- or env, and the first word of
+// each command of a sh -c script. A bare word elsewhere is an argument
+// (minio server /data does not run a program named server).
 func mentions(words []string, bin string) bool {
 	for _, s := range words {
 		for _, w := range strings.Fields(s) {
-			if path.Base(w) == bin {
+			if strings.Contains(w, "/") && path.Base(w) == bin {
 				return true
 			}
 		}
 	}
-	return false
+	return slices.Contains(programWords(words, 0), bin)
+}
+
+// programWords returns the base names of the programs a command line
+// runs: its first word, unwrapped, and when that is a shell given -c,
+// the programs of the script's commands. depth bounds the shells within
+// shells.
+func programWords(words []string, depth int) []string {
+	for len(words) > 0 && strings.TrimSpace(words[0]) == "" {
+		words = words[1:] // compose's entrypoint: [""] clears the image's
+	}
+	for len(words) > 0 {
+		switch w := words[0]; {
+		case isAssignment(w) || path.Base(w) == "exec":
+			words = words[1:]
+		case isInit(w):
+			// tini -g -- server: the init's options, then the program
+			for words = words[1:]; len(words) > 0 && strings.HasPrefix(words[0], "-"); words = words[1:] {
+				if words[0] == "--" {
+					words = words[1:]
+					break
+				}
+			}
+		case isWrapper(path.Base(w)):
+			words = unwrap(words)
+		default:
+			return programsOf(words, depth)
+		}
+	}
+	return nil
+}
+
+// programsOf is programWords for a command line that starts with its
+// program.
+func programsOf(words []string, depth int) []string {
+	if len(words) == 0 {
+		return nil
+	}
+	first := strings.Fields(words[0])
+	if len(first) == 0 {
+		return nil
+	}
+	if len(first) > 1 && len(words) == 1 && depth < 3 {
+		// One string holding a whole command line (a compose or ECS
+		// command string kept as one word): read it as a script.
+		return scriptPrograms(words[0], depth+1)
+	}
+	out := []string{path.Base(first[0])}
+	if isShell(first[0]) && depth < 3 {
+		for i, w := range words[1:] {
+			if w == "-c" && i+2 < len(words) {
+				out = append(out, scriptPrograms(words[i+2], depth+1)...)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// scriptPrograms returns the programs of a shell script's commands.
+func scriptPrograms(script string, depth int) []string {
+	toks, ok := shellTokens(script)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, cmd := range commands(toks) {
+		out = append(out, programWords(cmd.words, depth)...)
+	}
+	return out
 }
 
 // imageName is an image reference's repository base name:
