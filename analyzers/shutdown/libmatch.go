@@ -255,6 +255,9 @@ func (m *libMatcher) fiber(call *ast.CallExpr) (libDrain, bool) {
 // it; a negative value never hammers.
 func (m *libMatcher) endless(call *ast.CallExpr) libDrain {
 	lib := &libbounds.Endless
+	if m.setElsewhere(lib) {
+		return unknownDrain(lib, call)
+	}
 	ref := m.hammerTime()
 	if ref == nil {
 		return defaultDrain(lib, call)
@@ -267,6 +270,22 @@ func (m *libMatcher) endless(call *ast.CallExpr) libDrain {
 		return unboundedDrain(lib, call, lib.Option+" is negative", "connection")
 	}
 	return configuredDrain(lib, call, lib.Option, d)
+}
+
+// setElsewhere reports whether the bound a library keeps for the whole
+// process (lib.Globals) may be set where this package cannot see it: by
+// a package it imports, or, outside package main, by main or any other
+// package of the program.
+func (m *libMatcher) setElsewhere(lib *libbounds.Bound) bool {
+	if m.c.pass.Pkg.Name() != "main" {
+		return true
+	}
+	for _, g := range lib.Globals {
+		if m.c.reach.SetElsewhere(g) {
+			return true
+		}
+	}
+	return false
 }
 
 // hammerTime returns an expression denoting endless.DefaultHammerTime
@@ -285,7 +304,7 @@ func (m *libMatcher) hammerTime() ast.Expr {
 // the server is made) or proc.SetTimeToForceQuit last set.
 func (m *libMatcher) goZero(fd *ast.FuncDecl, call *ast.CallExpr) libDrain {
 	lib := &libbounds.GoZero
-	if m.procSetup || len(m.forceQuits) > 1 {
+	if m.procSetup || len(m.forceQuits) > 1 || m.setElsewhere(lib) {
 		return unknownDrain(lib, call)
 	}
 	ctor, hasCtor := m.constructor(call, "")

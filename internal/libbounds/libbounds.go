@@ -38,6 +38,12 @@ type Bound struct {
 	Unbounded bool
 	// Source is where the library's code sets the default.
 	Source Source
+	// Globals are the package-level variables and functions through
+	// which any package of a program changes the bound for the whole
+	// process ("github.com/fvbock/endless.DefaultHammerTime"): when a
+	// package other than the one that starts the drain uses one, the
+	// bound there is unknown.
+	Globals []string
 }
 
 // Source is a place in a library's code that sets a default bound.
@@ -122,6 +128,7 @@ var (
 		Entry: "endless.ListenAndServe, endless.ListenAndServeTLS, and the endlessServer methods", Option: "endless.DefaultHammerTime", What: "endless's default DefaultHammerTime",
 		Default: 60 * time.Second,
 		Source:  Source{Pkg: "github.com/fvbock/endless", File: "endless.go", Line: 60, Name: "DefaultHammerTime"},
+		Globals: []string{"github.com/fvbock/endless.DefaultHammerTime"},
 	}
 	// GoZero is github.com/zeromicro/go-zero: core/proc's init handles
 	// SIGTERM and SIGINT for every process that imports it (rest, zrpc)
@@ -132,6 +139,7 @@ var (
 		Entry: "(*rest.Server).Start, (*rest.Server).StartWithOpts, (*zrpc.RpcServer).Start", Option: "proc.SetTimeToForceQuit, ShutdownConf.WaitTime", What: "go-zero's default force-quit time",
 		Default: 5500 * time.Millisecond,
 		Source:  Source{Pkg: "github.com/zeromicro/go-zero/core/proc", File: "core/proc/shutdown.go", Line: 21, Name: "defaultWaitTime"},
+		Globals: []string{"github.com/zeromicro/go-zero/core/proc.SetTimeToForceQuit", "github.com/zeromicro/go-zero/core/proc.Setup"},
 	}
 	// Kratos is github.com/go-kratos/kratos/v2: (*kratos.App).Run stops
 	// every server on SIGTERM, SIGQUIT or SIGINT with a context of

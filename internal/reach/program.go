@@ -26,7 +26,15 @@ type Result struct {
 	Problems    []directive.Problem
 	lookup      func(*types.Func) *FuncFact
 	libDefaults func(lib string) (LibraryDefault, bool)
+	libSettings func(global string) bool
 	active      bool
+}
+
+// SetElsewhere reports whether a package this one imports (directly or
+// not) uses global, a libbounds.Bound.Globals entry: it may change the
+// library's bound for the whole process.
+func (r *Result) SetElsewhere(global string) bool {
+	return r.libSettings != nil && r.libSettings(global)
 }
 
 // LibraryDefault returns the default drain bound that library lib

@@ -24,7 +24,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/sigtermlint/sigtermlint/blob/main/README.md#how-it-decides",
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(FuncFact), new(InitFact), new(LibraryDefaultFact)},
+	FactTypes:  []analysis.Fact{new(FuncFact), new(InitFact), new(LibraryFact)},
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -33,9 +33,9 @@ func run(pass *analysis.Pass) (any, error) {
 		// (known.go), never through facts: nogo does not analyze it.
 		return &Result{}, nil
 	}
-	exportLibraryDefaults(pass)
+	exportLibraryFacts(pass)
 	if !mayReach(pass) {
-		return &Result{libDefaults: libraryDefaults(pass)}, nil
+		return &Result{libDefaults: libraryDefaults(pass), libSettings: librarySettings(pass)}, nil
 	}
 	nodes, byFunc, byVar, inits := collectNodes(pass)
 	assigns := indexAssignments(pass.TypesInfo, pass.Files)
@@ -57,7 +57,7 @@ func run(pass *analysis.Pass) (any, error) {
 		propagate(nodes, evalFor)
 	}
 	exportFacts(pass, nodes, inits)
-	res := &Result{Program: buildProgram(pass, byFunc, inits, evalFor), Problems: problems, libDefaults: libraryDefaults(pass)}
+	res := &Result{Program: buildProgram(pass, byFunc, inits, evalFor), Problems: problems, libDefaults: libraryDefaults(pass), libSettings: librarySettings(pass)}
 	for _, dc := range decls {
 		if slices.Contains(dc.node.items, dc.it) {
 			res.Declared = append(res.Declared, dc.d)
