@@ -374,7 +374,15 @@ func (m *libMatcher) kratos(call *ast.CallExpr) (libDrain, bool) {
 		return unknownDrain(lib, call), true
 	}
 	opt, known := m.lastOption(ctor.Args, ctor.Ellipsis.IsValid(), lib.Module, isFunc(kratosPkg, "StopTimeout"), nil)
-	return m.optionDrain(lib, call, opt, known), true
+	d := m.optionDrain(lib, call, opt, known)
+	if d.known && !d.unbounded && d.option != "" && d.d <= 0 {
+		// From v2.9 Run sets a deadline only for a positive StopTimeout
+		// (the code says so when its default is none).
+		if def, ok := m.c.reach.LibraryDefault(lib.Library); ok && def.Unbounded {
+			return unboundedDrain(lib, call, lib.Option+" is not positive", "connection"), true
+		}
+	}
+	return d, true
 }
 
 // constructor returns the call that made the receiver of a method call:

@@ -36,10 +36,12 @@ func TestLibraryStops(t *testing.T) {
        0s  SIGTERM -> (*kratos.App).Run                 main.go:17
        0s  kratos drain without a deadline              main.go:17
        0s  kratos drain bound 10s (kratos.StopTimeout)  main.go:24
+       0s  kratos drain without a deadline              main.go:29
   unknown  process exits                                kratos: kratos waits without a deadline (kratos.StopTimeout), main.go:17
       30s  SIGKILL (stop timeout 30s)                   the default
-  1 finding:
+  2 findings:
     unbounded-shutdown main.go:17: kratos's graceful shutdown has no deadline (kratos.StopTimeout is not set): a stuck connection holds it until SIGKILL cuts the drain, with no log line
+    unbounded-shutdown main.go:29: kratos's graceful shutdown has no deadline (kratos.StopTimeout is not positive): a stuck connection holds it until SIGKILL cuts the drain, with no log line
 `
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)

@@ -73,26 +73,75 @@ func (b *Bound) ReadDefault(fset *token.FileSet, pkg *types.Package, info *types
 	if src.Field == "" {
 		return CodeDefault{}, false
 	}
-	// A local name or a key is looked for only in the file that sets it
-	// (other files may give another variable of that name a constant):
-	// when the library moved the code, the table's Default stands.
+	if field := structField(info, src.Field); field != nil {
+		// A struct field: its constant values anywhere in the package
+		// (a key of a literal, x.f = d), by the field itself, not its name.
+		isField := func(e ast.Expr) bool {
+			if sel, ok := e.(*ast.SelectorExpr); ok {
+				e = sel.Sel
+			}
+			id, ok := e.(*ast.Ident)
+			return ok && (info.Uses[id] == field || info.Defs[id] == field)
+		}
+		if d, ok := firstAssignment(files, isField, duration, where); ok {
+			return d, true
+		}
+		if src.UnsetUnbounded && comparedWithZero(files, isField, info) {
+			return CodeDefault{Unbounded: true}, true // set nowhere, and a deadline only when positive
+		}
+		return CodeDefault{}, false
+	}
+	// A local variable: looked for only in the file that sets it (other
+	// files may give another variable of that name a constant); when the
+	// library moved the code, the table's Default stands.
 	var inFile []*ast.File
 	for _, f := range files {
 		if filepath.Base(fset.Position(f.Pos()).Filename) == filepath.Base(src.File) {
 			inFile = append(inFile, f)
 		}
 	}
-	if len(inFile) == 0 {
-		return CodeDefault{}, false
-	}
-	d, ok := firstAssignment(inFile, func(lhs ast.Expr) bool {
+	return firstAssignment(inFile, func(lhs ast.Expr) bool {
 		id, ok := lhs.(*ast.Ident)
 		return ok && id.Name == src.Field
 	}, duration, where)
-	if !ok && src.UnsetUnbounded {
-		return CodeDefault{Unbounded: true}, true
+}
+
+// structField returns the package's struct field named name, or nil
+// (when no struct declares one, or several do).
+func structField(info *types.Info, name string) *types.Var {
+	var found *types.Var
+	for id, obj := range info.Defs {
+		if v, ok := obj.(*types.Var); ok && v.IsField() && id.Name == name {
+			if found != nil {
+				return nil
+			}
+			found = v
+		}
 	}
-	return d, ok
+	return found
+}
+
+// comparedWithZero reports whether the package tests the field against
+// zero (x.f > 0, x.f != 0): the guard under which a library sets a
+// deadline only when the field is set.
+func comparedWithZero(files []*ast.File, isField func(ast.Expr) bool, info *types.Info) bool {
+	found := false
+	for _, f := range files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			b, ok := n.(*ast.BinaryExpr)
+			if !ok || found {
+				return !found
+			}
+			if tv, ok := info.Types[b.Y]; ok && tv.Value != nil && constant.Sign(tv.Value) == 0 && isField(b.X) {
+				switch b.Op {
+				case token.GTR, token.NEQ:
+					found = true
+				}
+			}
+			return true
+		})
+	}
+	return found
 }
 
 // firstAssignment finds the first constant assigned to what match

@@ -23,3 +23,8 @@ func main() {
 func configured() error {
 	return kratos.New(kratos.Server(http.NewServer()), kratos.StopTimeout(10*time.Second)).Run()
 }
+
+// zero: from v2.9, a StopTimeout that is not positive sets no deadline.
+func zero() error {
+	return kratos.New(kratos.StopTimeout(0)).Run() // want `kratos's graceful shutdown has no deadline \(kratos\.StopTimeout is not positive\)`
+}
