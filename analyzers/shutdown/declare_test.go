@@ -16,6 +16,7 @@ func TestDeclarations(t *testing.T) {
 	analysistest.Run(t, testdata(t), shutdown.New(),
 		"declare/shutdown/...",
 		"declare/contradicted",
+		"declare/sigterm/additive",
 		"declare/bad",
 		"declare/badlib",
 		"declare/manifest/bound",

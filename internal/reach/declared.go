@@ -3,7 +3,6 @@ package reach
 import (
 	"fmt"
 	"go/types"
-	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -20,20 +19,23 @@ var declSignalBits = map[string]Bits{"SIGTERM": SigTERM, "SIGINT": SigINT, "SIGQ
 // serve chains.
 const declaredServe = " (declared by " + directive.Prefix + directive.Serves + ")"
 
-// declared is a declaration that became an item of a node.
+// declared is a declaration, and the item it becomes in its node once
+// checked against what the code shows.
 type declared struct {
-	d    directive.Directive
-	node *node
-	it   *item
+	d     directive.Directive
+	node  *node
+	it    *item
+	holds bool // not contradicted: the item is added
 }
 
-// addDeclarations turns the package's //sigtermlint:serves, handles and
-// stops-within declarations into items: the declared function (or, for
-// a program-wide one, package main's initialization) reaches what the
-// declaration says, as if its body made the call, so the facts carry it
-// to every caller and the declaration works across packages and under
-// go vet. It returns the declarations' items, for the check against
-// what the analysis proves, and the malformed ones.
+// addDeclarations reads the package's //sigtermlint:serves, handles and
+// stops-within declarations and makes each an item for its node: the
+// declared function (or, for a program-wide one, package main's
+// initialization) reaches what the declaration says, as if its body made
+// the call, so the facts carry it to every caller and the declaration
+// works across packages and under go vet. The items are added once
+// checked against what the code shows (contradicted); the malformed
+// declarations are returned as problems.
 func addDeclarations(pass *analysis.Pass, byFunc map[*types.Func]*node, inits []*node) ([]declared, []directive.Problem) {
 	if !directive.Has(pass.Files) {
 		return nil, nil
@@ -74,45 +76,34 @@ func addDeclarations(pass *analysis.Pass, byFunc map[*types.Func]*node, inits []
 		default:
 			continue
 		}
-		n.items = append(n.items, it)
-		out = append(out, declared{d: d, node: n, it: it})
+		out = append(out, declared{d: d, node: n, it: it, holds: true})
 	}
 	return out, problems
 }
 
-// contradicted checks each handles declaration on a function against the
-// signal handling the function visibly reaches: when that is resolved
-// (no unknown list, no signal parameter) and names other signals than the
-// declaration, the analysis proves the declaration wrong. Such items are
-// taken out again; the caller propagates once more when any was.
-func contradicted(pass *analysis.Pass, decls []declared, eval func(*node) *signalEval) []directive.Problem {
+// contradicted checks each handles declaration on a function against
+// the signal handling the function's code reaches, computed before any
+// declaration of the package is applied: when that is resolved (no
+// unknown list, no signal parameter) and shares no signal with the
+// declaration, the declaration describes another function than the
+// code, and it is reported and not applied. A declaration that adds
+// signals to those the code shows holds.
+func contradicted(decls []declared) []directive.Problem {
 	var out []directive.Problem
 	const sigs = SigTERM | SigINT | SigQUIT
-	for _, dc := range decls {
+	for i := range decls {
+		dc := &decls[i]
 		if dc.d.Name != directive.Handles || dc.d.Func == nil {
 			continue
 		}
-		var proven Bits
-		param := false
-		for _, it := range dc.node.items {
-			if it == dc.it {
-				continue
-			}
-			b, p, _ := it.contribution(dc.node, eval)
-			proven |= b
-			param = param || p != 0
-		}
-		if proven&sigs == 0 || proven&SigUnknown != 0 || param {
+		proven := dc.node.bits
+		if proven&sigs == 0 || proven&SigUnknown != 0 || dc.node.sigParam != 0 {
 			continue // nothing visible, or not resolved: the declaration adds what cannot be seen
 		}
-		var want Bits
-		for _, s := range dc.d.Signals {
-			want |= declSignalBits[s]
-		}
-		if want&sigs == proven&sigs {
+		if dc.it.bits&proven&sigs != 0 {
 			continue
 		}
-		dc.node.items = slices.DeleteFunc(dc.node.items, func(it *item) bool { return it == dc.it })
+		dc.holds = false
 		out = append(out, directive.Problem{
 			Pos: dc.d.Pos, End: dc.d.End,
 			Message: fmt.Sprintf("%s%s on %s says it handles %s, but the signal handling it reaches handles %s; the declaration is ignored",

@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/types"
 	"reflect"
-	"slices"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -51,15 +50,22 @@ func run(pass *analysis.Pass) (any, error) {
 		return e
 	}
 	propagate(nodes, evalFor)
-	if wrong := contradicted(pass, decls, evalFor); len(wrong) > 0 {
-		problems = append(problems, wrong...)
+	if len(decls) > 0 {
+		// What the code shows without the declarations first, to check
+		// them against; then again with those that hold.
+		problems = append(problems, contradicted(decls)...)
+		for _, dc := range decls {
+			if dc.holds {
+				dc.node.items = append(dc.node.items, dc.it)
+			}
+		}
 		reset(nodes)
 		propagate(nodes, evalFor)
 	}
 	exportFacts(pass, nodes, inits)
 	res := &Result{Program: buildProgram(pass, byFunc, inits, evalFor), Problems: problems, libDefaults: libraryDefaults(pass), libSettings: librarySettings(pass)}
 	for _, dc := range decls {
-		if slices.Contains(dc.node.items, dc.it) {
+		if dc.holds {
 			res.Declared = append(res.Declared, dc.d)
 		}
 	}
