@@ -12,13 +12,15 @@ import (
 // also under go vet, where each package is analyzed in its own process.
 // cmd/api uses all three (clean), cmd/worker only serves (no-sigterm),
 // cmd/batch is bound by //sigtermlint:manifest to a deployment that does
-// not name it (shutdown-timeout against its 10s), and cmd/typo misspells
-// a directive (bad-directive).
+// not name it (shutdown-timeout against its 10s) while the repository's
+// Dockerfile still gives its image's STOPSIGNAL (stop-signal), and
+// cmd/typo misspells a directive (bad-directive).
 func TestDeclareE2E(t *testing.T) {
 	t.Parallel()
 	bin := sigtermlint(t)
 	dir := testdataDir(t, "e2e-declare")
 	want := []string{
+		"cmd/batch/main.go:17:6: the deployment stops this program with SIGQUIT (STOPSIGNAL at Dockerfile:8), which it does not handle (it handles SIGTERM, SIGINT)",
 		"cmd/batch/main.go:25:2: shutdown may take 20s (Shutdown deadline 20s) but the stop timeout is 10s (terminationGracePeriodSeconds 10s at deploy/k8s.yaml:19): SIGKILL cuts the drain short",
 		"cmd/typo/main.go:4:1: unknown directive //sigtermlint:handle: the directives are",
 		"cmd/worker/main.go:12:2: server started via plugins.Serve (declared by //sigtermlint:serves) never handles SIGTERM",

@@ -23,14 +23,30 @@ import (
 //
 // A package main's //sigtermlint:manifest declarations win over both:
 // the files they name (relative to the package directory) are its
-// deployment, bound to it whatever their names say.
+// deployment, bound to it whatever their names say. The Dockerfiles
+// found below the module root still apply (the image's STOPSIGNAL and
+// how it starts the program), unless a declaration names one.
 func (c *Config) LoadManifests(pass *analysis.Pass) (*deploy.Set, string) {
 	if c.Manifests == ManifestsOff {
 		return nil, ""
 	}
-	if b := bound(pass); b.set != nil {
-		return b.set, b.root
+	b := bound(pass)
+	if b.set == nil {
+		return c.discover(pass)
 	}
+	if c.Manifests == ManifestsAuto && len(b.set.Dockerfiles) == 0 {
+		if found, root := c.discover(pass); found != nil && root == b.root && len(found.Dockerfiles) > 0 {
+			set := *b.set
+			set.Dockerfiles = found.Dockerfiles
+			return &set, b.root
+		}
+	}
+	return b.set, b.root
+}
+
+// discover reads the deployment files the flag names: those below the
+// module root (auto), or the files and directories given (paths).
+func (c *Config) discover(pass *analysis.Pass) (*deploy.Set, string) {
 	switch c.Manifests {
 	case ManifestsPaths:
 		set, err := loadPaths(c.ManifestPaths)
