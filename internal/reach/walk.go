@@ -336,6 +336,9 @@ func (w *walker) callFunc(fn *types.Func, call *ast.CallExpr) {
 		if len(call.Args) != 1 || !isConstFalse(w.pass.TypesInfo, call.Args[0]) {
 			return // turning keep-alives on stops nothing
 		}
+		if w.n.decl == nil || !closesListener(w.pass.TypesInfo, w.n.decl.Body) {
+			return // keep-alives off as configuration, not a drain
+		}
 		it.bits = Stop
 	case KindNotify:
 		if len(call.Args) == 0 {
@@ -489,6 +492,27 @@ func (w *walker) importFact(fn *types.Func) *FuncFact {
 func isInterfaceMethod(fn *types.Func) bool {
 	sig, ok := fn.Type().(*types.Signature)
 	return ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
+}
+
+// closesListener reports whether body closes a net listener (ln.Close(),
+// with ln a net.Listener or a *net.TCPListener...): with keep-alives
+// turned off, that is the drain by hand, new connections refused and the
+// open ones finishing their requests.
+func closesListener(info *types.Info, body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		if fn, ok := typeutil.Callee(info, call).(*types.Func); ok && fn.Name() == "Close" && fn.Pkg() != nil && fn.Pkg().Path() == "net" {
+			if tn := recvNamed(fn); tn != nil && strings.HasSuffix(tn.Name(), "Listener") {
+				found = true
+			}
+		}
+		return true
+	})
+	return found
 }
 
 // isConstFalse reports whether e is the constant false.

@@ -135,8 +135,9 @@ srv.Shutdown(shutdownCtx)
 				"so. The rule is program-wide: when a graceful stop is reachable for one server, side servers (a "+
 				"pprof or metrics listener) get no report.",
 			"A drain written by hand counts too, the way servers did it before Shutdown and "+
-				"github.com/fvbock/endless still does: `srv.SetKeepAlivesEnabled(false)`, then closing the listener "+
-				"and waiting for the open connections.",
+				"github.com/fvbock/endless still does: `srv.SetKeepAlivesEnabled(false)` and closing the listener "+
+				"in the same function, then waiting for the open connections (keep-alives off alone is "+
+				"configuration, not a drain).",
 		),
 		Since: v010,
 		Links: []Link{
