@@ -20,6 +20,13 @@ func newAssignments(info *types.Info, files []*ast.File) *assignments {
 	return &assignments{Assignments: typeshelper.IndexAssignments(info, files, nil), info: info}
 }
 
+// one reports whether v is a variable given exactly one value: not a
+// field (its values are shared by every struct, and literals set it
+// unseen), not declared zero, not changed through &v or ++.
+func (a *assignments) one(v *types.Var) bool {
+	return v != nil && !v.IsField() && !a.Zero[v] && !a.Opaque[v] && len(a.Values[v]) == 1
+}
+
 // origin returns the call that made the value of e: e itself, or the one
 // value ever assigned to the variable e denotes.
 func (a *assignments) origin(e ast.Expr) (*ast.CallExpr, bool) {
@@ -29,7 +36,7 @@ func (a *assignments) origin(e ast.Expr) (*ast.CallExpr, bool) {
 			return call, true
 		}
 		v := typeshelper.VarOf(a.info, e)
-		if v == nil || len(a.Values[v]) != 1 {
+		if !a.one(v) {
 			return nil, false
 		}
 		as := a.Values[v][0]
@@ -54,7 +61,7 @@ func (a *assignments) literal(e ast.Expr) (*ast.CompositeLit, bool) {
 			return lit, true
 		}
 		v := typeshelper.VarOf(a.info, e)
-		if v == nil || a.Touched[v] || len(a.Values[v]) != 1 || a.Values[v][0].Result > 0 {
+		if !a.one(v) || a.Touched[v] || a.Values[v][0].Result > 0 {
 			return nil, false
 		}
 		e = a.Values[v][0].Expr

@@ -29,6 +29,9 @@ type Assignments struct {
 	// Written holds, for each variable assigned or touched, one
 	// expression that denotes it.
 	Written map[*types.Var]ast.Expr
+	// Zero holds the variables declared without a value (var x T): their
+	// zero value is one more value they may hold.
+	Zero map[*types.Var]bool
 }
 
 // Value is one value given to a variable: Expr, or result Result
@@ -49,6 +52,7 @@ func IndexAssignments(info *types.Info, files []*ast.File, visit func(ast.Node))
 		Opaque:  map[*types.Var]bool{},
 		Touched: map[*types.Var]bool{},
 		Written: map[*types.Var]ast.Expr{},
+		Zero:    map[*types.Var]bool{},
 	}
 	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -56,13 +60,19 @@ func IndexAssignments(info *types.Info, files []*ast.File, visit func(ast.Node))
 			case *ast.AssignStmt:
 				a.assign(n.Tok, n.Lhs, n.Rhs)
 			case *ast.ValueSpec:
-				if len(n.Values) > 0 {
-					lhs := make([]ast.Expr, len(n.Names))
-					for i, id := range n.Names {
-						lhs[i] = id
+				if len(n.Values) == 0 {
+					for _, id := range n.Names {
+						if v, ok := info.Defs[id].(*types.Var); ok {
+							a.Zero[v] = true
+						}
 					}
-					a.assign(token.DEFINE, lhs, n.Values)
+					break
 				}
+				lhs := make([]ast.Expr, len(n.Names))
+				for i, id := range n.Names {
+					lhs[i] = id
+				}
+				a.assign(token.DEFINE, lhs, n.Values)
 			case *ast.IncDecStmt:
 				a.opaque(n.X)
 			case *ast.RangeStmt:
@@ -120,8 +130,8 @@ func (a *Assignments) opaque(e ast.Expr) {
 }
 
 // touch marks the variable at the root of e (x in x, x.f, x[i], *x) as
-// changed, and e's own variable when it is a package variable of
-// another package (endless.DefaultHammerTime).
+// changed, and e's own variable (a field, or another package's variable
+// such as endless.DefaultHammerTime).
 func (a *Assignments) touch(e ast.Expr) {
 	if e == nil {
 		return

@@ -59,3 +59,13 @@ func register(lc fx.Lifecycle) {
 		OnStop: func(ctx context.Context) error { return srv.Shutdown(ctx) },
 	})
 }
+
+// service keeps its app in a field, which a literal sets unseen by the
+// assignment index: the app's bound is unknown, nothing is said.
+type service struct{ app *fx.App }
+
+func newService() *service { return &service{app: fx.New()} }
+
+func (s *service) slow() { s.app = fx.New(fx.StopTimeout(time.Minute)) }
+
+func (s *service) run() { s.app.Run() }
