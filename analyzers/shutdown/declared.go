@@ -36,17 +36,7 @@ func (c *checker) checkDeclaredStops() {
 		if d.D < c.timeout.D {
 			continue
 		}
-		diag := analysis.Diagnostic{
-			Pos: d.Pos, End: d.End, Category: CategoryShutdownTimeout,
-			Message: fmt.Sprintf("shutdown may take %s (declared by %s%s for %s) but the stop timeout is %s%s: SIGKILL cuts the drain short",
-				durations.Format(d.D), directive.Prefix, directive.StopsWithin, what, durations.Format(c.timeout.D), c.timeoutSource()),
-		}
-		if m := c.timeout.Manifest; m != nil {
-			if pos, ok := m.Pos(c.pass.Fset); ok {
-				diag.Related = []analysis.RelatedInformation{{Pos: pos, End: pos, Message: "the stop timeout: " + m.Message}}
-			}
-		}
-		c.report.Report(diag)
+		c.reportTimeout(d.Pos, d.End, d.D, fmt.Sprintf("declared by %s%s for %s", directive.Prefix, directive.StopsWithin, what))
 	}
 }
 

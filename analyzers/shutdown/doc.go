@@ -39,7 +39,9 @@
 // or on the line above it, suppresses that line's finding. This analyzer
 // reports, as bad-directive, the ignores that name no category, an
 // unknown one or no reason, and those naming its categories that
-// suppress none of its findings.
+// suppress none of its findings; the //sigtermlint: declarations
+// (serves, handles, stops-within, manifest) that are malformed,
+// misplaced or contradicted by the code; and unknown directive names.
 //
 // # Rules
 //

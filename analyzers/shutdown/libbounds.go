@@ -10,7 +10,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/sigtermlint/sigtermlint/internal/durations"
 	"github.com/sigtermlint/sigtermlint/internal/libbounds"
 )
 
@@ -145,17 +144,7 @@ func (c *checker) reportLibraryDrain(drain libDrain) {
 		if drain.option != "" {
 			what = drain.option
 		}
-		d := analysis.Diagnostic{
-			Pos: drain.call.Pos(), End: drain.call.End(), Category: CategoryShutdownTimeout,
-			Message: fmt.Sprintf("shutdown may take %s (%s, %s) but the stop timeout is %s%s: SIGKILL cuts the drain short",
-				durations.Format(drain.d), what, drain.lib.Module, durations.Format(c.timeout.D), c.timeoutSource()),
-		}
-		if m := c.timeout.Manifest; m != nil {
-			if pos, ok := m.Pos(c.pass.Fset); ok {
-				d.Related = []analysis.RelatedInformation{{Pos: pos, End: pos, Message: "the stop timeout: " + m.Message}}
-			}
-		}
-		c.report.Report(d)
+		c.reportTimeout(drain.call.Pos(), drain.call.End(), drain.d, what+", "+drain.lib.Module)
 	}
 }
 

@@ -48,17 +48,7 @@ func (c *checker) checkStops(s *scope) {
 		c.record(stop, b)
 		if b.why == "" && !reportedTimeout && b.total >= c.timeout.D {
 			reportedTimeout = true
-			d := analysis.Diagnostic{
-				Pos: stop.call.Pos(), End: stop.call.End(), Category: CategoryShutdownTimeout,
-				Message: fmt.Sprintf("shutdown may take %s (%s) but the stop timeout is %s%s: SIGKILL cuts the drain short",
-					durations.Format(b.total), strings.Join(b.parts(), " + "), durations.Format(c.timeout.D), c.timeoutSource()),
-			}
-			if m := c.timeout.Manifest; m != nil {
-				if pos, ok := m.Pos(c.pass.Fset); ok {
-					d.Related = []analysis.RelatedInformation{{Pos: pos, End: pos, Message: "the stop timeout: " + m.Message}}
-				}
-			}
-			c.report.Report(d)
+			c.reportTimeout(stop.call.Pos(), stop.call.End(), b.total, strings.Join(b.parts(), " + "))
 		}
 	}
 }
@@ -71,6 +61,23 @@ func (c *checker) lineageOf(s *scope, stop *stopCall) lineage {
 	}
 	d, ok := c.durations().Eval(stop.timeout)
 	return lineage{rooted: true, bounded: true, deadline: d, deadlineKnown: ok, timeoutCall: stop.call}
+}
+
+// reportTimeout reports shutdown-timeout at pos: the drain may take d
+// (why: its parts, or what sets it), at least the stop timeout, with the
+// manifest line of the stop timeout as related information.
+func (c *checker) reportTimeout(pos, end token.Pos, d time.Duration, why string) {
+	diag := analysis.Diagnostic{
+		Pos: pos, End: end, Category: CategoryShutdownTimeout,
+		Message: fmt.Sprintf("shutdown may take %s (%s) but the stop timeout is %s%s: SIGKILL cuts the drain short",
+			durations.Format(d), why, durations.Format(c.timeout.D), c.timeoutSource()),
+	}
+	if m := c.timeout.Manifest; m != nil {
+		if at, ok := m.Pos(c.pass.Fset); ok {
+			diag.Related = []analysis.RelatedInformation{{Pos: at, End: at, Message: "the stop timeout: " + m.Message}}
+		}
+	}
+	c.report.Report(diag)
 }
 
 // timeoutSource says where a non-default stop timeout came from.

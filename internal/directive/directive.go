@@ -52,7 +52,7 @@ type Directive struct {
 	// for one that speaks for the program (package main only).
 	Func *ast.FuncDecl
 
-	Signals []string      // handles: canonical names, SIGTERM first as written
+	Signals []string      // handles: canonical names (SIGTERM), in the order written
 	D       time.Duration // stops-within
 	Path    string        // manifest: as written, relative to the package directory
 	Target  string        // manifest: the container or service after #, or ""
@@ -196,19 +196,28 @@ func parseSignals(args string) ([]string, string) {
 	return out, ""
 }
 
-// Has reports whether some comment of the files starts with Prefix: a
-// cheap test before Parse.
+// Has reports whether some comment of the files is a directive this
+// package reads: one that starts with Prefix and is not an ignore or a
+// stop-timeout (read elsewhere). A cheap test before Parse.
 func Has(files []*ast.File) bool {
 	for _, f := range files {
 		for _, cg := range f.Comments {
 			for _, c := range cg.List {
-				if strings.HasPrefix(c.Text, Prefix) {
+				rest, ok := strings.CutPrefix(c.Text, Prefix)
+				if ok && !isNamed(rest, ignoreName) && !isNamed(rest, stopTimeoutName) {
 					return true
 				}
 			}
 		}
 	}
 	return false
+}
+
+// isNamed reports whether a directive's text after the prefix is name,
+// alone or followed by its arguments.
+func isNamed(rest, name string) bool {
+	after, ok := strings.CutPrefix(rest, name)
+	return ok && (after == "" || after[0] == ' ' || after[0] == '\t')
 }
 
 // Where names a declaration's position for messages: "main.go:12".
