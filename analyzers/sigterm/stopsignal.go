@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"path"
 	"path/filepath"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -142,8 +141,6 @@ func defaultStopSignals(runs []deploy.Container, root string) []stopSignal {
 	return out
 }
 
-var signalBits = map[string]reach.Bits{"SIGTERM": reach.SigTERM, "SIGINT": reach.SigINT, "SIGQUIT": reach.SigQUIT}
-
 // checkStopSignal reports, at func main, a stop signal set by a deployment
 // of the program that it does not handle while it handles others.
 func checkStopSignal(pass *analysis.Pass, r *ignore.Reporter, prog *reach.Program, mainDecl *ast.FuncDecl, sigs []stopSignal) {
@@ -152,14 +149,14 @@ func checkStopSignal(pass *analysis.Pass, r *ignore.Reporter, prog *reach.Progra
 		return // nothing handled is no-sigterm's business; unknown lists say nothing
 	}
 	for _, s := range sigs {
-		bit, known := signalBits[s.name]
+		bit, known := reach.SignalBit(s.name)
 		if !known || handled&bit != 0 {
 			continue // a signal we do not track, or one it handles
 		}
 		d := analysis.Diagnostic{
 			Pos: mainDecl.Name.Pos(), End: mainDecl.Name.End(), Category: CategoryStopSignal,
 			Message: fmt.Sprintf("the deployment stops this program with %s (%s), which it does not handle (it handles %s): the Go runtime exits at once on %s and cuts off its in-flight requests",
-				s.name, s.what, handledNames(handled), s.name),
+				s.name, s.what, reach.SignalNames(handled), s.name),
 		}
 		if pos, ok := filepos.Pos(pass.Fset, s.file, s.line); s.file != "" && ok {
 			d.Related = []analysis.RelatedInformation{{Pos: pos, End: pos, Message: s.related}}
@@ -167,16 +164,6 @@ func checkStopSignal(pass *analysis.Pass, r *ignore.Reporter, prog *reach.Progra
 		r.Report(d)
 		return // one report per program
 	}
-}
-
-func handledNames(b reach.Bits) string {
-	var names []string
-	for _, n := range []string{"SIGTERM", "SIGINT", "SIGQUIT"} {
-		if b&signalBits[n] != 0 {
-			names = append(names, n)
-		}
-	}
-	return strings.Join(names, ", ")
 }
 
 // stopsWithSIGINTOnly reports whether the program's deployments (or,

@@ -153,8 +153,6 @@ func (e *explainer) signals(r *sigterm.Result) []Signal {
 	return out
 }
 
-var signalBits = map[string]reach.Bits{"SIGTERM": reach.SigTERM, "SIGINT": reach.SigINT, "SIGQUIT": reach.SigQUIT}
-
 // handling says whether the program handles signal name, and where.
 func (e *explainer) handling(prog *reach.Program, name string) Handling {
 	if d := e.finding(sigterm.CategorySignalNotDelivered); d != nil {
@@ -164,7 +162,7 @@ func (e *explainer) handling(prog *reach.Program, name string) Handling {
 		}
 		return h
 	}
-	bit, tracked := signalBits[name]
+	bit, tracked := reach.SignalBit(name)
 	switch {
 	case !tracked:
 		return Handling{State: Unknown, Why: "sigtermlint follows SIGTERM, SIGINT and SIGQUIT only"}

@@ -10,10 +10,20 @@ import (
 	"github.com/sigtermlint/sigtermlint/internal/directive"
 )
 
-// declSignalBits maps the signals a handles declaration may name to the
-// bits the rules look at; the others (SIGHUP, SIGUSR1...) are accepted
-// and change nothing.
-var declSignalBits = map[string]Bits{"SIGTERM": SigTERM, "SIGINT": SigINT, "SIGQUIT": SigQUIT}
+// SignalBit returns the bit of a signal the rules follow, by its
+// canonical name ("SIGTERM"); false for the others (SIGHUP, SIGUSR1...),
+// which a declaration may name and which change nothing.
+func SignalBit(name string) (Bits, bool) {
+	switch name {
+	case "SIGTERM":
+		return SigTERM, true
+	case "SIGINT":
+		return SigINT, true
+	case "SIGQUIT":
+		return SigQUIT, true
+	}
+	return 0, false
+}
 
 // declaredServe follows the name of a function declared to serve in
 // serve chains.
@@ -68,7 +78,8 @@ func addDeclarations(pass *analysis.Pass, byFunc map[*types.Func]*node, inits []
 			it.via = funcName(n.fn) + declaredServe
 		case directive.Handles:
 			for _, s := range d.Signals {
-				it.bits |= declSignalBits[s]
+				b, _ := SignalBit(s)
+				it.bits |= b
 			}
 			it.notify = true
 		case directive.StopsWithin:
@@ -107,17 +118,17 @@ func contradicted(decls []declared) []directive.Problem {
 		out = append(out, directive.Problem{
 			Pos: dc.d.Pos, End: dc.d.End,
 			Message: fmt.Sprintf("%s%s on %s says it handles %s, but the signal handling it reaches handles %s; the declaration is ignored",
-				directive.Prefix, directive.Handles, dc.d.Func.Name.Name, strings.Join(dc.d.Signals, ", "), signalList(proven&sigs)),
+				directive.Prefix, directive.Handles, dc.d.Func.Name.Name, strings.Join(dc.d.Signals, ", "), SignalNames(proven&sigs)),
 		})
 	}
 	return out
 }
 
-// signalList names the signal bits: "SIGINT", "SIGTERM, SIGINT".
-func signalList(b Bits) string {
+// SignalNames names the signal bits: "SIGINT", "SIGTERM, SIGINT".
+func SignalNames(b Bits) string {
 	var names []string
 	for _, s := range []string{"SIGTERM", "SIGINT", "SIGQUIT"} {
-		if b&declSignalBits[s] != 0 {
+		if bit, _ := SignalBit(s); b&bit != 0 {
 			names = append(names, s)
 		}
 	}
