@@ -286,9 +286,14 @@ func (e *explainer) drain(prog *reach.Program, start time.Duration) Moment {
 		return Moment{Why: "no graceful stop is reachable: whenever it exits, requests in flight are cut off"}
 	}
 	var stops []shutdown.Stop
+	u := findUnreached(e.main, e.pkgs)
 	for _, pkg := range e.pkgs {
 		if r := e.out.of(pkg).shutdown; r != nil {
-			stops = append(stops, r.Stops...)
+			for _, st := range r.Stops {
+				if !u.dropped(st.Pos) {
+					stops = append(stops, st)
+				}
+			}
 		}
 	}
 	if len(stops) == 0 {
