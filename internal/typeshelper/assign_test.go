@@ -14,7 +14,7 @@ func TestAssignments(t *testing.T) {
 
 type T struct{ f int }
 
-func (t *T) set() { t.f = 1 }
+func (r *T) set() { r.f = 1 }
 
 var g = 1
 
@@ -45,9 +45,12 @@ func use() {
 	if _, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{file}, info); err != nil {
 		t.Fatal(err)
 	}
-	vars := map[string]*types.Var{}
+	vars := map[string]*types.Var{} // every name below is declared once
 	for id, obj := range info.Defs {
 		if v, ok := obj.(*types.Var); ok && !v.IsField() {
+			if vars[id.Name] != nil {
+				t.Fatalf("%s declared twice: the test would pick one at random", id.Name)
+			}
 			vars[id.Name] = v
 		}
 	}
