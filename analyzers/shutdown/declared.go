@@ -2,11 +2,15 @@ package shutdown
 
 import (
 	"fmt"
+	"go/ast"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/sigtermlint/sigtermlint/internal/directive"
 	"github.com/sigtermlint/sigtermlint/internal/durations"
+	"github.com/sigtermlint/sigtermlint/internal/stoptimeout"
 )
 
 // checkDeclaredStops judges each //sigtermlint:stops-within D declaration
@@ -64,4 +68,37 @@ func (c *checker) contradiction(d directive.Directive) string {
 		}
 	}
 	return ""
+}
+
+// checkDeclaredCalls judges, in a package main whose stop timeout is its
+// own (from its manifests or its //sigtermlint:stop-timeout directive),
+// the calls of another package's functions declared to stop within D:
+// that package checked D against the flags or 30s, as it cannot know
+// which programs call it and where they run.
+func (c *checker) checkDeclaredCalls() {
+	if c.pass.Pkg.Name() != "main" {
+		return
+	}
+	switch c.timeout.Origin {
+	case stoptimeout.OriginDirective, stoptimeout.OriginManifest:
+	default:
+		return // the same timeout the declaring package was checked with
+	}
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+			if !ok || fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg {
+				return true
+			}
+			if fact := c.reach.Fact(fn); fact != nil && fact.StopsWithin > 0 && fact.StopsWithin >= c.timeout.D {
+				c.reportTimeout(call.Pos(), call.End(), fact.StopsWithin,
+					fmt.Sprintf("declared by %s%s for %s.%s", directive.Prefix, directive.StopsWithin, fn.Pkg().Name(), fn.Name()))
+			}
+			return true
+		})
+	}
 }

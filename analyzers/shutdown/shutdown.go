@@ -93,6 +93,7 @@ func run(pass *analysis.Pass, cfg *config.Config) (*Result, error) {
 	}
 	c.index()
 	c.checkDeclaredStops()
+	c.checkDeclaredCalls()
 	for _, s := range c.scopes {
 		if takesTesting(pass.TypesInfo, s.decl) {
 			continue // a test fixture: no deployed process runs it

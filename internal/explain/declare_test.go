@@ -7,19 +7,28 @@ import (
 	"github.com/sigtermlint/sigtermlint/internal/testmod"
 )
 
-// TestDeclaredStops explains a program whose serving, signal handling
-// and graceful stop are all declared in another package
+// TestDeclaredStops explains two programs whose serving, signal
+// handling and graceful stop are all declared in another package
 // (testdata/e2e-declare): the handling is the call of the declared
-// function, the drain the declared time.
+// function, the drain the declared time, judged against each program's
+// own stop timeout (10s for api, 30s for web, bound by a declaration).
 func TestDeclaredStops(t *testing.T) {
 	dir := filepath.Join(testmod.Testdata(t, "../.."), "e2e-declare")
-	got := explainText(t, dir, analyzers(t), "./cmd/api")
-	want := `cmd/api: stop signal SIGTERM (the default), handled at main.go:13
-   0s  SIGTERM -> plugins.Trap                                                                      main.go:13
+	got := explainText(t, dir, analyzers(t), "./cmd/api", "./cmd/web")
+	want := `cmd/api: stop signal SIGTERM (the default), handled at main.go:15
+   0s  SIGTERM -> plugins.Trap                                                                      main.go:15
    0s  Stop stops within 20s (declared)                                                             internal/plugins/plugins.go:22
   10s  SIGKILL (terminationGracePeriodSeconds 10s; the smallest of 2 deployments, none naming api)  deploy/k8s.yaml:19
   20s  the drain would end here, after SIGKILL
-  no finding, yet the drain may end at 20s, not before SIGKILL at 10s (a Shutdown outside package main is checked against the flags or 30s, not this program's manifests or directive)
+  1 finding:
+    shutdown-timeout main.go:17: shutdown may take 20s (declared by //sigtermlint:stops-within for plugins.Stop) but the stop timeout is 10s (terminationGracePeriodSeconds 10s at deploy/k8s.yaml:19; the smallest of 2 deployments, none naming api): SIGKILL cuts the drain short
+
+cmd/web: stop signal SIGTERM (Kubernetes' default: deploy/k8s.yaml:9 sets no lifecycle.stopSignal), handled at main.go:15
+   0s  SIGTERM -> plugins.Trap                                            main.go:15
+   0s  Stop stops within 20s (declared)                                   internal/plugins/plugins.go:22
+  20s  process exits
+  30s  SIGKILL (terminationGracePeriodSeconds 30s (Kubernetes' default))  deploy/k8s.yaml:7
+  nothing is wrong: the drain fits with 10s to spare
 `
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)

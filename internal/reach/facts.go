@@ -3,6 +3,7 @@ package reach
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Bits is the set of things a function reaches, transitively.
@@ -87,6 +88,11 @@ type FuncFact struct {
 	// context.WithTimeout(context.Background(), d) (fiber's
 	// ShutdownWithTimeout(d)). 0: none.
 	StopTimeoutParam int
+	// StopsWithin is the time a //sigtermlint:stops-within declaration
+	// on the function gives its graceful stop; 0: none. A package main
+	// that calls the function judges it against the program's own stop
+	// timeout (its manifests, its directive).
+	StopsWithin time.Duration
 }
 
 func (*FuncFact) AFact() {}
@@ -98,6 +104,9 @@ func (f *FuncFact) String() string {
 	}
 	if f.StopTimeoutParam > 0 {
 		s = fmt.Sprintf("%s stoptimeout:param%d)", strings.TrimSuffix(s, ")"), f.StopTimeoutParam)
+	}
+	if f.StopsWithin > 0 {
+		s = fmt.Sprintf("%s stopswithin:%s)", strings.TrimSuffix(s, ")"), f.StopsWithin)
 	}
 	return s
 }

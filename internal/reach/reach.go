@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/sigtermlint/sigtermlint/internal/analysisdoc"
+	"github.com/sigtermlint/sigtermlint/internal/directive"
 )
 
 //go:embed doc.go
@@ -57,6 +58,9 @@ func run(pass *analysis.Pass) (any, error) {
 		for _, dc := range decls {
 			if dc.holds {
 				dc.node.items = append(dc.node.items, dc.it)
+				if dc.d.Name == directive.StopsWithin && dc.d.Func != nil {
+					dc.node.stopsWithin = dc.d.D
+				}
 			}
 		}
 		reset(nodes)
@@ -225,11 +229,11 @@ func storedFuncValues(pass *analysis.Pass, a *assignments) map[ast.Expr]bool {
 // says reports whether the node's summary says anything: it reaches
 // something, or takes a signal list, a stop context or a stop timeout.
 func (n *node) says() bool {
-	return n.bits != 0 || n.sigParam != 0 || n.stopCtxParam != 0 || n.stopTimeoutParam != 0
+	return n.bits != 0 || n.sigParam != 0 || n.stopCtxParam != 0 || n.stopTimeoutParam != 0 || n.stopsWithin != 0
 }
 
 func (n *node) fact() *FuncFact {
-	return &FuncFact{Bits: n.bits, SignalParam: n.sigParam, Via: n.via, StopCtxParam: n.stopCtxParam, StopTimeoutParam: n.stopTimeoutParam}
+	return &FuncFact{Bits: n.bits, SignalParam: n.sigParam, Via: n.via, StopCtxParam: n.stopCtxParam, StopTimeoutParam: n.stopTimeoutParam, StopsWithin: n.stopsWithin}
 }
 
 // exportFacts exports a fact for each function that reaches something,

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -36,6 +37,10 @@ type node struct {
 	// stopTimeoutParam: the duration parameter that bounds a graceful
 	// stop run with a fresh context.WithTimeout(context.Background(), d).
 	stopTimeoutParam int
+
+	// stopsWithin is the time a //sigtermlint:stops-within declaration
+	// on the function gives its stop.
+	stopsWithin time.Duration
 }
 
 // An item is one thing a node's body does that matters: a recognized

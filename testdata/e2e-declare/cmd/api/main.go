@@ -1,5 +1,7 @@
 // api declares nothing itself: the plugins' declarations say it serves,
-// handles SIGTERM and stops within 20s.
+// handles SIGTERM and stops within 20s; the repository's deployments
+// give it 10s (the smaller of two, neither naming it), too short for the
+// declared 20s.
 package main
 
 import (
