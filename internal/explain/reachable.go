@@ -19,16 +19,16 @@ import (
 type unreached struct {
 	decls   map[*types.Func]*ast.FuncDecl
 	reached map[*ast.FuncDecl]bool
-	files   []*ast.File
 }
 
 func findUnreached(main *packages.Package, pkgs []*packages.Package) *unreached {
 	u := &unreached{decls: map[*types.Func]*ast.FuncDecl{}, reached: map[*ast.FuncDecl]bool{}}
+	info := map[ast.Node]*types.Info{} // each declaration's package's
 	var queue []ast.Node
 	for _, p := range pkgs {
 		for _, f := range p.Syntax {
-			u.files = append(u.files, f)
 			for _, d := range f.Decls {
+				info[d] = p.TypesInfo
 				switch d := d.(type) {
 				case *ast.FuncDecl:
 					if fn, ok := p.TypesInfo.Defs[d.Name].(*types.Func); ok {
@@ -48,27 +48,10 @@ func findUnreached(main *packages.Package, pkgs []*packages.Package) *unreached 
 			}
 		}
 	}
-	infos := map[*ast.File]*types.Info{}
-	for _, p := range pkgs {
-		for _, f := range p.Syntax {
-			infos[f] = p.TypesInfo
-		}
-	}
-	info := func(n ast.Node) *types.Info {
-		for _, f := range u.files {
-			if f.Pos() <= n.Pos() && n.End() <= f.End() {
-				return infos[f]
-			}
-		}
-		return nil
-	}
 	for len(queue) > 0 {
 		n := queue[0]
 		queue = queue[1:]
-		ti := info(n)
-		if ti == nil {
-			continue
-		}
+		ti := info[n]
 		ast.Inspect(n, func(m ast.Node) bool {
 			id, ok := m.(*ast.Ident)
 			if !ok {
