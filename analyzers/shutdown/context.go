@@ -36,6 +36,9 @@ type lineage struct {
 	// parameter ctx of Run"), and originPos where; for explaining.
 	origin    string
 	originPos token.Pos
+	// doneAtStop: a NotifyContext or errgroup.WithContext is on the
+	// chain, a context that is done by the time a drain starts.
+	doneAtStop bool
 }
 
 // contextFunc names the context-making function a call is, or "".
@@ -82,7 +85,9 @@ func (c *checker) trace(s *scope, e ast.Expr, at token.Pos) lineage {
 				if !cut {
 					c.addDeadline(&l, x, name)
 				}
-			case "WithCancel", "WithCancelCause", "WithValue", "NotifyContext", "WithContext":
+			case "NotifyContext", "WithContext":
+				l.doneAtStop = l.doneAtStop || !cut
+			case "WithCancel", "WithCancelCause", "WithValue":
 			case "WithoutCancel":
 				cut = true
 			default:

@@ -8,13 +8,31 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
-	"github.com/sigtermlint/sigtermlint/internal/reach"
 	"github.com/sigtermlint/sigtermlint/internal/typeshelper"
 )
 
+// exit-before-drain, on the stop model (model.go, paths.go): from each
+// start, the places where the process exits while the drain runs.
+
+// ExitFact is exported for a function that returns while a drain it
+// started may still run: its serve call returned because another
+// goroutine began Shutdown, and nothing waited for that drain's end. A
+// call of it is a start in its caller's flow.
+type ExitFact struct {
+	// Via names the call that returns at the drain's start, for
+	// messages: "ListenAndServe".
+	Via string
+}
+
+func (*ExitFact) AFact() {}
+
+func (f *ExitFact) String() string { return "returnsMidDrain(" + f.Via + ")" }
+
 // isExitCall reports whether a call ends the process or the goroutine's
 // stack: os.Exit, log.Fatal*, log.Panic* (functions and *log.Logger
-// methods), and panic.
+// methods), and panic. ctrlflow knows more (klog, zap, a project's own
+// die()); this list holds when its facts about the standard library are
+// missing (nogo).
 func isExitCall(info *types.Info, call *ast.CallExpr) bool {
 	switch fn := typeutil.Callee(info, call).(type) {
 	case *types.Builtin:
@@ -36,283 +54,330 @@ func isExitCall(info *types.Info, call *ast.CallExpr) bool {
 	return false
 }
 
-// serveKind says what a serve call returns when a graceful stop starts.
-type serveKind int
-
-const (
-	notServe    serveKind = iota
-	httpServe             // http.ErrServerClosed, at once
-	nilOnServed           // grpc's Serve and fasthttp's: nil once the listener closes
-)
-
-// serveCall recognizes a serve call on a server that is stopped
-// gracefully somewhere in the package, and what it returns at the stop.
-func (c *checker) serveCall(e ast.Expr) (*ast.CallExpr, *types.Func, serveKind) {
-	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok {
-		return nil, nil, notServe
-	}
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return nil, nil, notServe
-	}
-	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
-	if !ok {
-		return nil, nil, notServe
-	}
-	recv := typeshelper.VarOf(c.pass.TypesInfo, sel.X)
-	if recv == nil || !c.stoppers[recv] {
-		return nil, nil, notServe // nothing stops this server: exiting on its error is fine
-	}
-	kind := notServe
-	if reach.Classify(fn) == reach.KindServe {
-		kind = nilOnServed
-		if fn.Pkg().Path() == "net/http" {
-			kind = httpServe
-		}
-	} else if f := c.reach.Fact(fn); f != nil && f.Bits&reach.ServeErr != 0 {
-		kind = httpServe
-	}
-	return call, fn, kind
+// midDrain is a function of the package that returns mid-drain.
+type midDrain struct {
+	via    string
+	leaves []leave // its returns, where the report goes
+	drain  *drain
 }
 
-// checkExits reports exits on the return of a serve call while Shutdown
-// may be draining: log.Fatal(srv.ListenAndServe()), and
-// `if err := srv.ListenAndServe(); err != nil { log.Fatal(err) }` without
-// an http.ErrServerClosed check.
-func (c *checker) checkExits(s *scope) {
-	for _, exit := range s.exits {
-		// The serve call is an argument of the exit.
-		for _, arg := range exit.Args {
-			if call, fn, kind := c.serveCall(arg); kind != notServe {
-				c.reportExit(s, exit, call, fn, kind, true)
-			}
-		}
-	}
-	if len(s.exits) == 0 || c.checksErrServerClosed(s.decl) {
-		return
-	}
-	// The exit is on the serve error held in a variable.
-	ast.Inspect(s.body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.IfStmt:
-			errVar, call, fn := c.serveErrVar(s, n)
-			if errVar == nil || !mentions(c.pass.TypesInfo, n.Cond, errVar) {
-				return true
-			}
-			for _, exit := range s.exits {
-				if n.Body.Pos() <= exit.Pos() && exit.End() <= n.Body.End() {
-					c.reportExit(s, exit, call, fn, httpServe, false)
-					break
-				}
-			}
-		}
-		return true
-	})
+// exitModel is the stop model's answer for the package: the starts
+// followed, and the exits found.
+type exitModel struct {
+	drains []*drain
+	done   map[*types.Var][]*drain
+	mid    map[*types.Func]*midDrain
+	groups map[*types.Var]*start // groups a member of which returns mid-drain
+	// exits are the leaves that end the process mid-drain, in the order
+	// found, with their start.
+	exits []earlyExit
 }
 
-// serveErrVar finds the variable an if statement tests that holds the
-// error of a net/http serve call: its init (if err := srv.Serve(l); ...)
-// or the single definition of the variable its condition tests.
-func (c *checker) serveErrVar(s *scope, ifs *ast.IfStmt) (*types.Var, *ast.CallExpr, *types.Func) {
-	var found *types.Var
-	var serve *ast.CallExpr
-	var serveFn *types.Func
-	ast.Inspect(ifs.Cond, func(n ast.Node) bool {
-		id, ok := n.(*ast.Ident)
-		if !ok || found != nil {
-			return found == nil
+type earlyExit struct {
+	leave leave
+	st    *start
+}
+
+// checkExitBeforeDrain reports every place where the process exits
+// while a drain runs, and exports the facts of the functions that
+// return mid-drain.
+func (c *checker) checkExitBeforeDrain() {
+	m := &exitModel{mid: map[*types.Func]*midDrain{}, groups: map[*types.Var]*start{}}
+	m.drains, m.done = c.drainsOf()
+	queue := c.startsOf(m)
+	for len(queue) > 0 {
+		st := queue[0]
+		queue = queue[1:]
+		if c.skipScope(st.scope) {
+			continue
 		}
-		v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+		leaves, unknown := c.search(st, m.done, errClosed)
+		if unknown {
+			continue // a wait the model cannot place: silence
+		}
+		for _, l := range leaves {
+			queue = append(queue, c.leaveFrom(m, st, l)...)
+		}
+	}
+	for fn, md := range m.mid {
+		if fn.Pkg() == c.pass.Pkg {
+			c.pass.ExportObjectFact(fn, &ExitFact{Via: md.via})
+		}
+	}
+	c.model = m
+	c.reportExits(m)
+}
+
+// skipScope reports test fixtures: no deployed process runs them.
+func (c *checker) skipScope(s *scope) bool { return takesTesting(c.pass.TypesInfo, s.decl) }
+
+// leaveFrom handles one place where a flow leaves mid-drain: a process
+// exit is recorded; a function that returns mid-drain makes new starts
+// at its calls; a group member at its group's Wait.
+func (c *checker) leaveFrom(m *exitModel, st *start, l leave) []*start {
+	s := st.scope
+	switch {
+	case l.kind == leaveExit:
+		m.exits = append(m.exits, earlyExit{l, st})
+	case c.isMain(s):
+		m.exits = append(m.exits, earlyExit{l, st})
+	case s.group != nil:
+		if m.groups[s.group] != nil || len(m.done[s.group]) > 0 {
+			return nil // known already, or a member drains: Wait waits for it
+		}
+		m.groups[s.group] = st
+		return c.callStarts(m, func(call *ast.CallExpr) (*start, bool) {
+			if !isGroupMethod(c.pass.TypesInfo, call, "Wait") {
+				return nil, false
+			}
+			if typeshelper.VarOf(c.pass.TypesInfo, ast.Unparen(call.Fun).(*ast.SelectorExpr).X) != s.group {
+				return nil, false
+			}
+			return &start{drain: st.drain, what: c.source(call.Fun)}, true
+		})
+	case s.isLit || c.detached(s):
+		// A goroutine or a callback ends; the process goes on.
+	default:
+		fn, ok := c.pass.TypesInfo.Defs[s.decl.Name].(*types.Func)
 		if !ok {
-			return true
+			return nil
 		}
-		defs := c.defs[v]
-		if len(defs) != 1 || defs[0].value == nil || defs[0].scope != s {
-			return true
+		md := m.mid[fn]
+		first := md == nil
+		if first {
+			md = &midDrain{via: st.what, drain: st.drain}
+			m.mid[fn] = md
 		}
-		if call, fn, kind := c.serveCall(defs[0].value); kind == httpServe {
-			found, serve, serveFn = v, call, fn
+		if l.kind == leaveReturn || l.kind == leaveEnd {
+			md.leaves = append(md.leaves, l)
 		}
-		return true
-	})
-	return found, serve, serveFn
+		if !first {
+			return nil
+		}
+		return c.callStarts(m, func(call *ast.CallExpr) (*start, bool) {
+			if f, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func); !ok || f.Origin() != fn {
+				return nil, false
+			}
+			return &start{drain: md.drain, what: fn.Name(), callee: fn}, true
+		})
+	}
+	return nil
 }
 
-// checksErrServerClosed reports whether a function refers to
-// http.ErrServerClosed anywhere: then it tells a stop from a failure, and
-// sigtermlint trusts it.
-func (c *checker) checksErrServerClosed(fd *ast.FuncDecl) bool {
-	found := false
-	ast.Inspect(fd, func(n ast.Node) bool {
-		if sel, ok := n.(*ast.SelectorExpr); ok {
-			if v, ok := c.pass.TypesInfo.Uses[sel.Sel].(*types.Var); ok && v.Name() == "ErrServerClosed" && v.Pkg() != nil && v.Pkg().Path() == "net/http" {
-				found = true
+// startsOf finds the starts of the package: serve calls that return as
+// a drain begins elsewhere, go statements that begin one at once, and
+// calls of functions of other packages that return mid-drain.
+func (c *checker) startsOf(m *exitModel) []*start {
+	var starts []*start
+	served := map[*ast.CallExpr]bool{}
+	for _, s := range c.scopes {
+		c.ownCalls(s, func(call *ast.CallExpr) {
+			targets, fn, kind := c.serveTargets(call)
+			if kind == notServe {
+				return
 			}
+			d := c.drainBeside(m.drains, s, targets)
+			if d == nil {
+				return
+			}
+			served[call] = true
+			starts = append(starts, &start{scope: s, call: call, node: call, drain: d, kind: kind, what: fn.Name(), errVar: c.errVarOf(s, call)})
+		})
+	}
+	starts = append(starts, c.callStarts(m, func(call *ast.CallExpr) (*start, bool) {
+		fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+		if !ok || fn.Pkg() == c.pass.Pkg || served[call] {
+			return nil, false
 		}
-		return !found
-	})
+		var f ExitFact
+		if !c.pass.ImportObjectFact(fn.Origin(), &f) {
+			return nil, false
+		}
+		return &start{what: fn.Name(), callee: fn, kind: unknownServe}, true
+	})...)
+	for _, d := range m.drains {
+		if d.spawn == nil {
+			continue
+		}
+		s := d.scope
+		if d.goCall == nil {
+			s = d.scope.parent
+		}
+		if s == nil {
+			continue
+		}
+		starts = append(starts, &start{scope: s, call: d.spawn.Call, node: d.spawn, drain: d, what: "go"})
+	}
+	return starts
+}
+
+// drainBeside returns a drain of one of the servers that runs beside
+// scope s (not in its own flow, nor deferred in it), or nil.
+func (c *checker) drainBeside(drains []*drain, s *scope, targets []*types.Var) *drain {
+	var found *drain
+	for _, d := range drains {
+		if !shareAny(d.targets, targets) {
+			continue
+		}
+		if d.scope == s && d.goCall == nil {
+			continue // it runs after the serve call, in the same flow
+		}
+		if d.scope.deferred && d.scope.parent == s {
+			continue // it runs when s returns
+		}
+		if found == nil || (found.stop == nil && d.stop != nil) {
+			found = d
+		}
+	}
 	return found
 }
 
-func (c *checker) reportExit(s *scope, exit, serve *ast.CallExpr, fn *types.Func, kind serveKind, direct bool) {
-	exitName := calleeName(c.pass.TypesInfo, exit)
+// callStarts makes a start at each call of the package's own flows that
+// match accepts.
+func (c *checker) callStarts(m *exitModel, match func(*ast.CallExpr) (*start, bool)) []*start {
+	var starts []*start
+	for _, s := range c.scopes {
+		c.ownCalls(s, func(call *ast.CallExpr) {
+			st, ok := match(call)
+			if !ok {
+				return
+			}
+			st.scope, st.call, st.node = s, call, call
+			if _, _, kind := c.serveTargets(call); kind != notServe {
+				st.kind = kind // echo's Start: http.ErrServerClosed comes out of it
+			}
+			if st.kind != notServe && st.kind != unknownServe {
+				st.errVar = c.errVarOf(s, call)
+			}
+			starts = append(starts, st)
+		})
+	}
+	return starts
+}
+
+// ownCalls calls f for each call of a scope's own flow, not in a go or
+// defer statement or a literal.
+func (c *checker) ownCalls(s *scope, f func(*ast.CallExpr)) {
+	ast.Inspect(s.body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
+			return false
+		case *ast.CallExpr:
+			f(n)
+		}
+		return true
+	})
+}
+
+// errVarOf returns the variable that takes a serve call's error
+// (err := srv.Serve(l)), when that is its only definition.
+func (c *checker) errVarOf(s *scope, call *ast.CallExpr) *types.Var {
+	var v *types.Var
+	ast.Inspect(s.body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == 1 && len(as.Rhs) == 1 && ast.Unparen(as.Rhs[0]) == call {
+			v = typeshelper.VarOf(c.pass.TypesInfo, as.Lhs[0])
+		}
+		_, lit := n.(*ast.FuncLit)
+		return v == nil && !lit
+	})
+	if v == nil || len(c.defs[v]) != 1 {
+		return nil
+	}
+	return v
+}
+
+// isMain reports whether s is the body of func main of package main.
+func (c *checker) isMain(s *scope) bool {
+	return !s.isLit && c.pass.Pkg.Name() == "main" && s.decl.Recv == nil && s.decl.Name.Name == "main"
+}
+
+// reportExits reports each exit once, at the statement where the path
+// leaves: a function of the package that returned mid-drain is reported
+// at its own returns.
+func (c *checker) reportExits(m *exitModel) {
+	seen := map[ast.Node]bool{}
+	for _, e := range m.exits {
+		for _, l := range c.reportSites(m, e) {
+			if seen[l.at] {
+				continue
+			}
+			seen[l.at] = true
+			c.reportExit(m, e.st, l)
+		}
+	}
+}
+
+// reportSites is where an exit is reported: at the leave, or at the
+// returns of the function of the package whose return led to it.
+func (c *checker) reportSites(m *exitModel, e earlyExit) []leave {
+	if e.st.callee != nil {
+		if md := m.mid[e.st.callee]; md != nil && len(md.leaves) > 0 {
+			return md.leaves
+		}
+	}
+	return []leave{e.leave}
+}
+
+// reportExit reports one place where the process exits mid-drain.
+func (c *checker) reportExit(m *exitModel, st *start, l leave) {
+	who := "main"
+	if s := c.scopeOfNode(l.at); s != nil && !s.isLit {
+		who = s.decl.Name.Name
+	}
 	var msg string
-	if kind == httpServe {
-		msg = fmt.Sprintf("%s exits as soon as Shutdown starts, because %s then returns http.ErrServerClosed: the process quits while in-flight requests are still draining", exitName, fn.Name())
-	} else {
-		msg = fmt.Sprintf("%s exits as soon as the graceful stop starts, because %s then returns: the process quits while in-flight requests are still draining", exitName, fn.Name())
+	switch {
+	case l.kind == leaveExit:
+		name := calleeName(c.pass.TypesInfo, l.at.(*ast.CallExpr))
+		switch st.kind {
+		case httpServe:
+			msg = fmt.Sprintf("%s exits as soon as Shutdown starts, because %s then returns http.ErrServerClosed: the process quits while in-flight requests are still draining", name, st.what)
+		case nilOnServed:
+			msg = fmt.Sprintf("%s exits as soon as the graceful stop starts, because %s then returns: the process quits while in-flight requests are still draining", name, st.what)
+		case notServe:
+			if st.what == "go" {
+				msg = fmt.Sprintf("%s exits while the drain started in a goroutine still runs: in-flight requests are cut off", name)
+			} else {
+				msg = fmt.Sprintf("%s exits as soon as %s returns, while a drain goes on in another goroutine: in-flight requests are cut off", name, st.what)
+			}
+		default:
+			msg = fmt.Sprintf("%s exits as soon as %s returns at the graceful stop: the process quits while in-flight requests are still draining", name, st.what)
+		}
+	case st.what == "go":
+		msg = fmt.Sprintf("%s returns while the drain started in a goroutine still runs: the process exits with requests in flight", who)
+	case who == "main":
+		msg = fmt.Sprintf("main returns as soon as %s returns, while Shutdown is still draining in another goroutine: the process exits with requests in flight", st.what)
+	default:
+		msg = fmt.Sprintf("%s returns as soon as %s returns, while Shutdown is still draining in another goroutine, and main then exits: requests in flight are cut off", who, m.midVia(st))
 	}
-	c.exited[serve] = true
-	d := analysis.Diagnostic{Pos: exit.Pos(), End: exit.End(), Category: CategoryExitBeforeDrain, Message: msg}
-	if direct && kind == httpServe {
-		d.SuggestedFixes = c.errServerClosedFix(s, exit, serve)
+	d := analysis.Diagnostic{Pos: l.at.Pos(), End: l.at.End(), Category: CategoryExitBeforeDrain, Message: msg}
+	if st.drain != nil && st.drain.call != nil {
+		d.Related = []analysis.RelatedInformation{{Pos: st.drain.call.Pos(), End: st.drain.call.End(), Message: "the drain starts here"}}
 	}
+	d.SuggestedFixes = c.waitFix(st, l)
 	c.report.Report(d)
 }
 
-// checkMainReturn reports a main that returns right after its serve call
-// returns, while the Shutdown it started in a goroutine is draining.
-func (c *checker) checkMainReturn() {
-	if c.pass.Pkg.Name() != "main" {
-		return
-	}
-	var mainScope *scope
-	for _, s := range c.scopes {
-		if !s.isLit && s.decl.Recv == nil && s.decl.Name.Name == "main" {
-			mainScope = s
+// midVia names the call whose return started the mid-drain return.
+func (m *exitModel) midVia(st *start) string {
+	if st.callee != nil {
+		if md := m.mid[st.callee]; md != nil {
+			return md.via
 		}
 	}
-	if mainScope == nil {
-		return
-	}
-	stmts := mainScope.body.List
-	for i, stmt := range stmts {
-		call, fn := c.syncServe(stmt)
-		if call == nil {
-			continue
-		}
-		if c.exited[call] {
-			return // reported at the exit on its error
-		}
-		recv := typeshelper.VarOf(c.pass.TypesInfo, ast.Unparen(call.Fun).(*ast.SelectorExpr).X)
-		if !c.stoppedInGoroutine(mainScope, recv) {
-			return
-		}
-		rest := stmts[i+1:]
-		for len(rest) > 0 && isPrintOnly(c.pass.TypesInfo, rest[0]) {
-			rest = rest[1:]
-		}
-		var at ast.Node = call
-		switch {
-		case len(rest) == 0:
-		case isBareReturn(rest[0]):
-			at = rest[0]
-		default:
-			return // main goes on: it may wait for the drain
-		}
-		c.report.Report(analysis.Diagnostic{
-			Pos: at.Pos(), End: at.End(), Category: CategoryExitBeforeDrain,
-			Message: fmt.Sprintf("main returns as soon as %s returns, while Shutdown is still draining in another goroutine: the process exits with requests in flight", fn.Name()),
-		})
-		return
-	}
+	return st.what
 }
 
-// syncServe returns the serve call a statement of main makes in main's
-// own flow (not in a goroutine), on a server that is stopped somewhere.
-func (c *checker) syncServe(stmt ast.Stmt) (*ast.CallExpr, *types.Func) {
-	var exprs []ast.Expr
-	switch st := stmt.(type) {
-	case *ast.ExprStmt:
-		exprs = []ast.Expr{st.X}
-	case *ast.AssignStmt:
-		exprs = st.Rhs
-	case *ast.IfStmt:
-		if as, ok := st.Init.(*ast.AssignStmt); ok {
-			exprs = as.Rhs
-		}
-	}
-	for _, e := range exprs {
-		if call, fn, kind := c.serveCall(e); kind != notServe {
-			return call, fn
-		}
-		// log.Fatal(srv.ListenAndServe()) is checkExits' business.
-	}
-	return nil, nil
-}
-
-// stoppedInGoroutine reports whether main stops recv inside a function
-// literal (a goroutine or a callback), not in its own flow.
-func (c *checker) stoppedInGoroutine(mainScope *scope, recv *types.Var) bool {
+// scopeOfNode returns the innermost scope whose body holds n.
+func (c *checker) scopeOfNode(n ast.Node) *scope {
+	var best *scope
 	for _, s := range c.scopes {
-		if !s.isLit || s.decl != mainScope.decl {
-			continue
-		}
-		found := false
-		ast.Inspect(s.body, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok {
-				if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && typeshelper.VarOf(c.pass.TypesInfo, sel.X) == recv {
-					if _, ok := c.stopOf(call); ok {
-						found = true
-					}
-				}
+		if s.body.Pos() <= n.Pos() && n.End() <= s.body.End() {
+			if best == nil || s.body.Pos() >= best.body.Pos() {
+				best = s
 			}
-			return !found
-		})
-		if found {
-			return true
 		}
 	}
-	return false
-}
-
-// isPrintOnly reports a statement that only logs: it does not wait.
-func isPrintOnly(info *types.Info, stmt ast.Stmt) bool {
-	es, ok := stmt.(*ast.ExprStmt)
-	if !ok {
-		return false
-	}
-	call, ok := ast.Unparen(es.X).(*ast.CallExpr)
-	if !ok {
-		return false
-	}
-	fn, ok := typeutil.Callee(info, call).(*types.Func)
-	if !ok || fn.Pkg() == nil {
-		return false
-	}
-	switch fn.Pkg().Path() {
-	case "log":
-		switch fn.Name() {
-		case "Print", "Printf", "Println":
-			return true
-		}
-	case "fmt":
-		switch fn.Name() {
-		case "Print", "Printf", "Println", "Fprint", "Fprintf", "Fprintln":
-			return true
-		}
-	}
-	return false
-}
-
-func isBareReturn(stmt ast.Stmt) bool {
-	r, ok := stmt.(*ast.ReturnStmt)
-	return ok && len(r.Results) == 0
-}
-
-// mentions reports whether e refers to v.
-func mentions(info *types.Info, e ast.Expr, v *types.Var) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
-			found = true
-		}
-		return !found
-	})
-	return found
+	return best
 }
 
 // calleeName names an exit call for messages: log.Fatal, os.Exit, panic.
@@ -321,8 +386,12 @@ func calleeName(info *types.Info, call *ast.CallExpr) string {
 	case *types.Builtin:
 		return fn.Name()
 	case *types.Func:
-		if fn.Type().(*types.Signature).Recv() != nil {
-			return "(*log.Logger)." + fn.Name()
+		if recv := fn.Type().(*types.Signature).Recv(); recv != nil {
+			t := recv.Type()
+			if p, ok := t.(*types.Pointer); ok {
+				return "(*" + types.TypeString(p.Elem(), (*types.Package).Name) + ")." + fn.Name()
+			}
+			return types.TypeString(t, (*types.Package).Name) + "." + fn.Name()
 		}
 		return fn.Pkg().Name() + "." + fn.Name()
 	}

@@ -6,6 +6,7 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/sigtermlint/sigtermlint/internal/durations"
@@ -31,8 +32,14 @@ type checker struct {
 	// stoppers are the variables and fields a graceful stop is called on
 	// (srv in srv.Shutdown(ctx), e in e.Shutdown(ctx)).
 	stoppers map[*types.Var]bool
-	// exited are the serve calls already reported at an exit on their error.
-	exited map[*ast.CallExpr]bool
+	// cfgs are the package's control-flow graphs, from ctrlflow, with
+	// its knowledge of the calls that never return.
+	cfgs *ctrlflow.CFGs
+	// groupOf maps the literals given to an errgroup.Group's or a
+	// sync.WaitGroup's Go method to the group.
+	groupOf map[*ast.FuncLit]*types.Var
+	// model is the stop model's answer for the package (exit.go).
+	model *exitModel
 	// calls and goCalls count the calls of the package's functions, all
 	// and those made by go statements (see detached.go).
 	calls, goCalls map[*types.Func]int
@@ -67,8 +74,24 @@ type scope struct {
 	decl  *ast.FuncDecl // the declaration, or the one the literal sits in
 	body  *ast.BlockStmt
 	isLit bool
-	goLit bool  // a literal started by a go statement
-	flow  *flow // built on first use
+	goLit bool         // a literal started by a go statement
+	lit   *ast.FuncLit // the literal, for a literal's scope
+	// goStmt is the go statement that starts a literal, and parent the
+	// scope it stands in.
+	goStmt *ast.GoStmt
+	parent *scope
+	// group is the errgroup.Group or sync.WaitGroup whose Go method
+	// runs the literal: its Wait returns when the literal does.
+	group *types.Var
+	// deferred: a literal of a defer statement, run when parent returns.
+	deferred bool
+	flow     *flow // built on first use
+	cfgs  *ctrlflow.CFGs
+
+	// defers are the scope's own defer statements; goStmts its own go
+	// statements.
+	defers  []*ast.DeferStmt
+	goStmts []*ast.GoStmt
 
 	stops    []*stopCall
 	exits    []*ast.CallExpr
@@ -98,9 +121,57 @@ type receive struct {
 
 func (s *scope) cfg(info *types.Info) *flow {
 	if s.flow == nil {
-		s.flow = newFlow(info, s.body)
+		switch {
+		case s.cfgs != nil && s.lit != nil:
+			s.flow = &flow{g: s.cfgs.FuncLit(s.lit)}
+		case s.cfgs != nil && !s.isLit:
+			s.flow = &flow{g: s.cfgs.FuncDecl(s.decl)}
+		default:
+			s.flow = newFlow(info, s.body)
+		}
 	}
 	return s.flow
+}
+
+// recordGroupGo notes the literal given to g.Go, with g an
+// errgroup.Group or a sync.WaitGroup: g.Wait returns when it does.
+func (c *checker) recordGroupGo(call *ast.CallExpr) {
+	if len(call.Args) != 1 || !isGroupMethod(c.pass.TypesInfo, call, "Go", "TryGo") {
+		return
+	}
+	lit, ok := ast.Unparen(call.Args[0]).(*ast.FuncLit)
+	if !ok {
+		return
+	}
+	if g := typeshelper.VarOf(c.pass.TypesInfo, ast.Unparen(call.Fun).(*ast.SelectorExpr).X); g != nil {
+		c.groupOf[lit] = g
+	}
+}
+
+// isGroupMethod reports whether call calls one of the named methods of
+// errgroup.Group or sync.WaitGroup.
+func isGroupMethod(info *types.Info, call *ast.CallExpr, names ...string) bool {
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return false
+	}
+	recv := fn.Type().(*types.Signature).Recv()
+	if recv == nil {
+		return false
+	}
+	t := recv.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if !isNamed(t, "golang.org/x/sync/errgroup", "Group") && !isNamed(t, "sync", "WaitGroup") {
+		return false
+	}
+	for _, n := range names {
+		if fn.Name() == n {
+			return true
+		}
+	}
+	return false
 }
 
 // pointOf returns where a node of the scope sits in its flow.
@@ -123,7 +194,7 @@ func (s *scope) receivePoint(info *types.Info, r receive) (point, bool) {
 func (c *checker) index() {
 	c.defs = map[*types.Var][]def{}
 	c.stoppers = map[*types.Var]bool{}
-	c.exited = map[*ast.CallExpr]bool{}
+	c.groupOf = map[*ast.FuncLit]*types.Var{}
 	for _, f := range c.pass.Files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
@@ -136,6 +207,7 @@ func (c *checker) index() {
 }
 
 func (c *checker) walkScope(s *scope) {
+	s.cfgs = c.cfgs
 	c.scopes = append(c.scopes, s)
 	ast.Inspect(s.body, func(n ast.Node) bool { return c.visitInScope(s, n) })
 }
@@ -145,15 +217,16 @@ func (c *checker) visitInScope(s *scope, n ast.Node) bool {
 	switch n := n.(type) {
 	case *ast.GoStmt:
 		c.recordGo(n)
+		s.goStmts = append(s.goStmts, n)
 		if lit, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit); ok {
-			c.walkScope(&scope{decl: s.decl, body: lit.Body, isLit: true, goLit: true})
+			c.walkScope(&scope{decl: s.decl, body: lit.Body, isLit: true, goLit: true, lit: lit, goStmt: n, parent: s})
 			for _, a := range n.Call.Args {
 				ast.Inspect(a, func(m ast.Node) bool { return c.visitInScope(s, m) })
 			}
 			return false
 		}
 	case *ast.FuncLit:
-		c.walkScope(&scope{decl: s.decl, body: n.Body, isLit: true})
+		c.walkScope(&scope{decl: s.decl, body: n.Body, isLit: true, lit: n, parent: s, group: c.groupOf[n]})
 		return false
 	case *ast.AssignStmt:
 		c.recordDefs(s, n.Tok, n.Lhs, n.Rhs)
@@ -187,9 +260,10 @@ func (c *checker) visitInScope(s *scope, n ast.Node) bool {
 	case *ast.DeferStmt:
 		// A deferred call runs at return: not a cancel, exit or
 		// sleep on the way to what follows.
+		s.defers = append(s.defers, n)
 		ast.Inspect(n.Call, func(m ast.Node) bool {
 			if lit, ok := m.(*ast.FuncLit); ok {
-				c.walkScope(&scope{decl: s.decl, body: lit.Body, isLit: true})
+				c.walkScope(&scope{decl: s.decl, body: lit.Body, isLit: true, lit: lit, parent: s, deferred: true})
 				return false
 			}
 			if call, ok := m.(*ast.CallExpr); ok {
@@ -243,6 +317,7 @@ func (c *checker) recordCall(s *scope, call *ast.CallExpr) {
 	info := c.pass.TypesInfo
 	c.countCall(call)
 	c.recordStopper(call)
+	c.recordGroupGo(call)
 	if stop, ok := c.stopOf(call); ok {
 		s.stops = append(s.stops, stop)
 	}

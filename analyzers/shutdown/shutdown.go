@@ -7,6 +7,7 @@ import (
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 
 	"github.com/sigtermlint/sigtermlint/internal/analysisdoc"
 	"github.com/sigtermlint/sigtermlint/internal/config"
@@ -49,7 +50,10 @@ func NewWith(cfg *analysis.Analyzer) *analysis.Analyzer {
 		Name:     "shutdown",
 		Doc:      rules.AnalyzerDoc("shutdown", analysisdoc.Extract(doc, "shutdown")),
 		URL:      rules.DocURL,
-		Requires: []*analysis.Analyzer{reach.Analyzer, cfg},
+		Requires: []*analysis.Analyzer{reach.Analyzer, ctrlflow.Analyzer, cfg},
+		// ExitFact: the functions that return while a drain they
+		// started runs, for the callers in other packages.
+		FactTypes: []analysis.Fact{new(ExitFact)},
 		Run:      func(pass *analysis.Pass) (any, error) { return run(pass, pass.ResultOf[cfg].(*config.Config)) },
 		// The Result feeds sigtermlint -explain; the rules need none.
 		ResultType: reflect.TypeFor[*Result](),
@@ -82,6 +86,7 @@ func run(pass *analysis.Pass, cfg *config.Config) (*Result, error) {
 		report:  r,
 		reach:   res,
 		timeout: timeout,
+		cfgs:    pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs),
 	}
 	c.checkLibraryBounds()
 	if !res.Active() {
@@ -99,9 +104,8 @@ func run(pass *analysis.Pass, cfg *config.Config) (*Result, error) {
 			continue // a test fixture: no deployed process runs it
 		}
 		c.checkStops(s)
-		c.checkExits(s)
 	}
-	c.checkMainReturn()
+	c.checkExitBeforeDrain()
 	r.Finish()
 	return c.result(), nil
 }

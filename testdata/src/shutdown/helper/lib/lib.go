@@ -9,5 +9,5 @@ import (
 
 type App struct{ srv *http.Server }
 
-func (a *App) Start() error                       { return a.srv.ListenAndServe() }
+func (a *App) Start() error                       { return a.srv.ListenAndServe() } // want Start:"returnsMidDrain\\(ListenAndServe\\)"
 func (a *App) Shutdown(ctx context.Context) error { return a.srv.Shutdown(ctx) }
