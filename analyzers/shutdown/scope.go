@@ -86,7 +86,7 @@ type scope struct {
 	// deferred: a literal of a defer statement, run when parent returns.
 	deferred bool
 	flow     *flow // built on first use
-	cfgs  *ctrlflow.CFGs
+	cfgs     *ctrlflow.CFGs
 
 	// defers are the scope's own defer statements; goStmts its own go
 	// statements.

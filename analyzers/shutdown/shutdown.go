@@ -54,7 +54,7 @@ func NewWith(cfg *analysis.Analyzer) *analysis.Analyzer {
 		// ExitFact: the functions that return while a drain they
 		// started runs, for the callers in other packages.
 		FactTypes: []analysis.Fact{new(ExitFact)},
-		Run:      func(pass *analysis.Pass) (any, error) { return run(pass, pass.ResultOf[cfg].(*config.Config)) },
+		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, pass.ResultOf[cfg].(*config.Config)) },
 		// The Result feeds sigtermlint -explain; the rules need none.
 		ResultType: reflect.TypeFor[*Result](),
 	}
