@@ -22,11 +22,19 @@ type ExitFact struct {
 	// Via names the call that returns at the drain's start, for
 	// messages: "ListenAndServe".
 	Via string
+	// Nil: it returns a nil error then (`return nil`), so a caller's
+	// `if err != nil { log.Fatal(err) }` does not exit.
+	Nil bool
 }
 
 func (*ExitFact) AFact() {}
 
-func (f *ExitFact) String() string { return "returnsMidDrain(" + f.Via + ")" }
+func (f *ExitFact) String() string {
+	if f.Nil {
+		return "returnsMidDrain(" + f.Via + ", nil)"
+	}
+	return "returnsMidDrain(" + f.Via + ")"
+}
 
 // isExitCall reports whether a call ends the process or the goroutine's
 // stack: os.Exit, log.Fatal*, log.Panic* (functions and *log.Logger
@@ -59,6 +67,21 @@ type midDrain struct {
 	via    string
 	leaves []leave // its returns, where the report goes
 	drain  *drain
+}
+
+// returnsNil reports whether every return that leaves mid-drain returns
+// a nil error last.
+func (md *midDrain) returnsNil() bool {
+	for _, l := range md.leaves {
+		ret, ok := l.at.(*ast.ReturnStmt)
+		if l.kind != leaveReturn || !ok || len(ret.Results) == 0 {
+			return false
+		}
+		if id, ok := ast.Unparen(ret.Results[len(ret.Results)-1]).(*ast.Ident); !ok || id.Name != "nil" {
+			return false
+		}
+	}
+	return len(md.leaves) > 0
 }
 
 // exitModel is the stop model's answer for the package: the starts
@@ -101,7 +124,7 @@ func (c *checker) checkExitBeforeDrain() {
 	}
 	for fn, md := range m.mid {
 		if fn.Pkg() == c.pass.Pkg {
-			c.pass.ExportObjectFact(fn, &ExitFact{Via: md.via})
+			c.pass.ExportObjectFact(fn, &ExitFact{Via: md.via, Nil: md.returnsNil()})
 		}
 	}
 	c.model = m
@@ -158,7 +181,11 @@ func (c *checker) leaveFrom(m *exitModel, st *start, l leave) []*start {
 			if f, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func); !ok || f.Origin() != fn {
 				return nil, false
 			}
-			return &start{drain: md.drain, what: fn.Name(), callee: fn}, true
+			st := &start{drain: md.drain, what: fn.Name(), callee: fn, kind: unknownServe}
+			if md.returnsNil() {
+				st.kind = nilOnServed
+			}
+			return st, true
 		})
 	}
 	return nil
@@ -193,7 +220,11 @@ func (c *checker) startsOf(m *exitModel) []*start {
 		if !c.pass.ImportObjectFact(fn.Origin(), &f) {
 			return nil, false
 		}
-		return &start{what: fn.Name(), callee: fn, kind: unknownServe}, true
+		st := &start{what: fn.Name(), callee: fn, kind: unknownServe}
+		if f.Nil {
+			st.kind = nilOnServed
+		}
+		return st, true
 	})...)
 	for _, d := range m.drains {
 		if d.spawn == nil {
@@ -243,7 +274,7 @@ func (c *checker) callStarts(m *exitModel, match func(*ast.CallExpr) (*start, bo
 				return
 			}
 			st.scope, st.call, st.node = s, call, call
-			if _, _, kind := c.serveTargets(call); kind != notServe {
+			if _, _, kind := c.serveTargets(call); kind != notServe && st.kind != nilOnServed {
 				st.kind = kind // echo's Start: http.ErrServerClosed comes out of it
 			}
 			if st.kind != notServe && st.kind != unknownServe {

@@ -60,7 +60,7 @@ func (c *checker) drainsOf() ([]*drain, map[*types.Var][]*drain) {
 				}
 				if d := c.drainCall(s, n.Call); d != nil {
 					d.goCall = n
-					if d.stop != nil {
+					if c.stopsAtOnce(n.Call) {
 						d.spawn = n
 					}
 					drains = append(drains, d)
@@ -78,7 +78,7 @@ func (c *checker) drainsOf() ([]*drain, map[*types.Var][]*drain) {
 	}
 	// A go literal whose stop comes first thing starts its drain at once.
 	for _, d := range drains {
-		if d.spawn == nil && d.goCall == nil && d.stop != nil && d.scope.goStmt != nil && !c.waitsBefore(d.scope, d.call) {
+		if d.spawn == nil && d.goCall == nil && c.stopsAtOnce(d.call) && d.scope.goStmt != nil && !c.waitsBefore(d.scope, d.call) {
 			d.spawn = d.scope.goStmt
 		}
 	}
@@ -178,6 +178,22 @@ func (c *checker) drainCall(s *scope, call *ast.CallExpr) *drain {
 		return nil
 	}
 	return d
+}
+
+// stopsAtOnce reports whether a call is a graceful stop itself, or a
+// wrapper that hands its context to one (echo's Shutdown(ctx)): unlike
+// a helper that may wait for a signal first, it starts the drain when
+// called.
+func (c *checker) stopsAtOnce(call *ast.CallExpr) bool {
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if !ok {
+		return false
+	}
+	if reach.Classify(fn) == reach.KindStop {
+		return true
+	}
+	f := c.reach.Fact(fn)
+	return f != nil && f.StopCtxParam > 0
 }
 
 // waitsBefore reports whether something may block on the way from the

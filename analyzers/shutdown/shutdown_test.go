@@ -30,6 +30,7 @@ func TestRules(t *testing.T) {
 		"shutdown/baddirective",
 		"shutdown/helper/...",
 		"shutdown/regress/...",
+		"shutdown/order/...",
 	)
 }
 
