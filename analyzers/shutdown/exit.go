@@ -333,6 +333,11 @@ func (c *checker) reportExits(m *exitModel) {
 				continue
 			}
 			seen[l.at] = true
+			x := Exit{Pos: l.at.Pos(), End: l.at.End()}
+			if e.st.drain != nil {
+				x.Drain = e.st.drain.call.Pos()
+			}
+			c.exits = append(c.exits, x)
 			c.reportExit(m, e.st, l)
 		}
 	}

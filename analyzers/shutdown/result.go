@@ -22,6 +22,17 @@ type Result struct {
 	// helpers left out. A library that bounds the drain on its own (fx's
 	// StopTimeout) is a Stop too, with Library set and one step.
 	Stops []Stop
+	// Exits are the places where the process exits while a drain
+	// runs, as the stop model found them (exit-before-drain's sites,
+	// whether or not an ignore directive silences them).
+	Exits []Exit
+}
+
+// Exit is a place where the process exits mid-drain.
+type Exit struct {
+	Pos, End token.Pos
+	// Drain is where the drain starts, when it is in the package.
+	Drain token.Pos
 }
 
 // Stop is one graceful stop and the time from the stop signal to the end
@@ -84,7 +95,7 @@ func (c *checker) result() *Result {
 		stops = append(stops, st)
 	}
 	sort.SliceStable(stops, func(i, j int) bool { return stops[i].Pos < stops[j].Pos })
-	return &Result{Timeout: c.timeout, Stops: stops}
+	return &Result{Timeout: c.timeout, Stops: stops, Exits: c.exits}
 }
 
 // record notes what the analysis found of one stop.

@@ -38,8 +38,10 @@ type checker struct {
 	// groupOf maps the literals given to an errgroup.Group's or a
 	// sync.WaitGroup's Go method to the group.
 	groupOf map[*ast.FuncLit]*types.Var
-	// model is the stop model's answer for the package (exit.go).
+	// model is the stop model's answer for the package (exit.go), and
+	// exits the places it found where the process exits mid-drain.
 	model *exitModel
+	exits []Exit
 	// calls and goCalls count the calls of the package's functions, all
 	// and those made by go statements (see detached.go).
 	calls, goCalls map[*types.Func]int

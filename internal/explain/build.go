@@ -323,8 +323,16 @@ func (e *explainer) drain(prog *reach.Program, start time.Duration) Moment {
 			exit.At = start + st.Total
 		}
 	}
-	if d := e.finding(shutdown.CategoryExitBeforeDrain); d != nil {
-		return e.exitBeforeDrain(stops, start, d)
+	// The stop model's exits (exit-before-drain's sites): the process
+	// ends as the drain starts.
+	for _, pkg := range e.pkgs {
+		if r := e.out.of(pkg).shutdown; r != nil {
+			for _, x := range r.Exits {
+				if !u.dropped(x.Pos) {
+					return e.exitBeforeDrain(stops, start, x.Pos)
+				}
+			}
+		}
 	}
 	if unknown != nil {
 		return *unknown
@@ -334,8 +342,8 @@ func (e *explainer) drain(prog *reach.Program, start time.Duration) Moment {
 
 // exitBeforeDrain is the exit of a program that ends as soon as its
 // first graceful stop starts.
-func (e *explainer) exitBeforeDrain(stops []shutdown.Stop, start time.Duration, d *diagnostic) Moment {
-	first := Moment{Why: "it exits as soon as its graceful stop starts (exit-before-drain), whose time is unknown", Posn: e.posn(d.Pos)}
+func (e *explainer) exitBeforeDrain(stops []shutdown.Stop, start time.Duration, exit token.Pos) Moment {
+	first := Moment{Why: "it exits as soon as its graceful stop starts (exit-before-drain), whose time is unknown", Posn: e.posn(exit)}
 	for _, st := range stops {
 		at := start
 		for _, step := range st.Steps {
@@ -343,7 +351,7 @@ func (e *explainer) exitBeforeDrain(stops []shutdown.Stop, start time.Duration, 
 			// then, whether its deadline is known or not.
 			if step.Pos == st.Pos {
 				if !first.Known || at < first.At {
-					first = Moment{At: at, Known: true, Cause: "as the drain starts (exit-before-drain)", Posn: e.posn(d.Pos)}
+					first = Moment{At: at, Known: true, Cause: "as the drain starts (exit-before-drain)", Posn: e.posn(exit)}
 				}
 				break
 			}
