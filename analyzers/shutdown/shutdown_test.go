@@ -90,18 +90,12 @@ func TestManifests(t *testing.T) {
 func TestIgnore(t *testing.T) {
 	analysistest.Run(t, testdata(t), shutdown.New(), "ignore/shutdown/...", "ignore/both/used", "ignore/both/sigtermpart")
 	// The shutdown part is used; the want there is the sigterm analyzer's.
-	for _, r := range analysistest.Run(&quiet{}, testdata(t), shutdown.New(), "ignore/both/shutdownpart") {
+	for _, r := range testmod.RunIgnoringWants(t, testdata(t), shutdown.New(), "ignore/both/shutdownpart") {
 		for _, d := range r.Diagnostics {
 			t.Errorf("ignore/both/shutdownpart: unexpected %s: %s", d.Category, d.Message)
 		}
 	}
 }
-
-// quiet is a testing.T for analysistest runs whose expectations are
-// checked by hand.
-type quiet struct{}
-
-func (*quiet) Errorf(string, ...any) {}
 
 // TestFixes checks the errors.Is rewrite of log.Fatal(srv.ListenAndServe())
 // and the context.WithoutCancel detachment against golden files.

@@ -39,7 +39,7 @@ type finding struct {
 func findings(t *testing.T, cfg *analysis.Analyzer, pkg string) []finding {
 	t.Helper()
 	var out []finding
-	for _, r := range analysistest.Run(ignoreWants{}, testmod.Testdata(t, "../.."), sigterm.NewWith(cfg), pkg) {
+	for _, r := range testmod.RunIgnoringWants(t, testmod.Testdata(t, "../.."), sigterm.NewWith(cfg), pkg) {
 		for _, d := range r.Diagnostics {
 			f := finding{category: d.Category, message: d.Message}
 			for _, rel := range d.Related {
@@ -51,11 +51,6 @@ func findings(t *testing.T, cfg *analysis.Analyzer, pkg string) []finding {
 	}
 	return out
 }
-
-// ignoreWants is a testing.T for analysistest runs checked by hand.
-type ignoreWants struct{}
-
-func (ignoreWants) Errorf(string, ...any) {}
 
 // TestFlyDefaultSignal reads fly.toml files: one without kill_signal
 // stops its app with SIGINT, fly's default, so a SIGTERM-only program is
@@ -149,7 +144,7 @@ func TestResultStopSignals(t *testing.T) {
 		{"nothing says", []string{config.FlagManifests, "off"}, "sigterm/platform/preset/both", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			results := analysistest.Run(ignoreWants{}, testdata, sigterm.NewWith(platformConfig(t, tc.flags...)), tc.pkg)
+			results := testmod.RunIgnoringWants(t, testdata, sigterm.NewWith(platformConfig(t, tc.flags...)), tc.pkg)
 			if len(results) != 1 {
 				t.Fatalf("want one result, got %d", len(results))
 			}

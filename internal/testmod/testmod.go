@@ -1,4 +1,5 @@
-// Package testmod prepares the module-mode testdata of analyzer tests.
+// Package testmod prepares the testdata of analyzer tests, and runs
+// analysistest for the tests that check its results by hand.
 package testmod
 
 import (
