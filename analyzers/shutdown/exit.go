@@ -25,15 +25,24 @@ type ExitFact struct {
 	// Nil: it returns a nil error then (`return nil`), so a caller's
 	// `if err != nil { log.Fatal(err) }` does not exit.
 	Nil bool
+	// Own: the drain runs in a goroutine the function starts itself
+	// (a Run that serves and drains on SIGTERM). Otherwise its return
+	// counts only where the caller drains what it serves (fiber's Listen
+	// returns when app.Shutdown starts, if anything calls it).
+	Own bool
 }
 
 func (*ExitFact) AFact() {}
 
 func (f *ExitFact) String() string {
+	s := "returnsMidDrain(" + f.Via
 	if f.Nil {
-		return "returnsMidDrain(" + f.Via + ", nil)"
+		s += ", nil"
 	}
-	return "returnsMidDrain(" + f.Via + ")"
+	if f.Own {
+		s += ", own"
+	}
+	return s + ")"
 }
 
 // isExitCall reports whether a call ends the process or the goroutine's
@@ -67,6 +76,7 @@ type midDrain struct {
 	via    string
 	leaves []leave // its returns, where the report goes
 	drain  *drain
+	own    bool // the drain runs in a goroutine the function starts (ExitFact.Own)
 }
 
 // returnsNil reports whether every return that leaves mid-drain returns
@@ -124,7 +134,7 @@ func (c *checker) checkExitBeforeDrain() {
 	}
 	for fn, md := range m.mid {
 		if fn.Pkg() == c.pass.Pkg {
-			c.pass.ExportObjectFact(fn, &ExitFact{Via: md.via, Nil: md.returnsNil()})
+			c.pass.ExportObjectFact(fn, &ExitFact{Via: md.via, Nil: md.returnsNil(), Own: md.own})
 		}
 	}
 	c.model = m
@@ -168,7 +178,7 @@ func (c *checker) leaveFrom(m *exitModel, st *start, l leave) []*start {
 		md := m.mid[fn]
 		first := md == nil
 		if first {
-			md = &midDrain{via: st.what, drain: st.drain}
+			md = &midDrain{via: st.what, drain: st.drain, own: c.ownDrain(s, st)}
 			m.mid[fn] = md
 		}
 		if l.kind == leaveReturn || l.kind == leaveEnd {
@@ -185,10 +195,55 @@ func (c *checker) leaveFrom(m *exitModel, st *start, l leave) []*start {
 			if md.returnsNil() {
 				st.kind = nilOnServed
 			}
-			return st, true
+			return st, md.own || c.drainsCallTargets(m, call)
 		})
 	}
 	return nil
+}
+
+// ownDrain reports whether a start's drain runs in a goroutine that the
+// function of scope s starts itself, or in one its callee does.
+func (c *checker) ownDrain(s *scope, st *start) bool {
+	if st.callee != nil {
+		return st.own
+	}
+	d := st.drain
+	if d == nil {
+		return false
+	}
+	for ds := d.scope; ds != nil; ds = ds.parent {
+		if ds == s {
+			return d.goCall != nil || d.scope.goLit || d.scope != s
+		}
+	}
+	return false
+}
+
+// drainsCallTargets reports whether the package drains, beside the
+// flow of the call, one of the values a call serves through (its
+// receiver or arguments).
+func (c *checker) drainsCallTargets(m *exitModel, call *ast.CallExpr) bool {
+	s := c.scopeOfNode(call)
+	if s == nil {
+		return false
+	}
+	return c.drainBeside(m.drains, s, c.callTargets(call)) != nil
+}
+
+// callTargets are the variables a call is made on or given.
+func (c *checker) callTargets(call *ast.CallExpr) []*types.Var {
+	var targets []*types.Var
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if v := typeshelper.VarOf(c.pass.TypesInfo, sel.X); v != nil {
+			targets = append(targets, v)
+		}
+	}
+	for _, a := range call.Args {
+		if v := typeshelper.VarOf(c.pass.TypesInfo, a); v != nil {
+			targets = append(targets, v)
+		}
+	}
+	return targets
 }
 
 // startsOf finds the starts of the package: serve calls that return as
@@ -220,11 +275,11 @@ func (c *checker) startsOf(m *exitModel) []*start {
 		if !c.pass.ImportObjectFact(fn.Origin(), &f) {
 			return nil, false
 		}
-		st := &start{what: fn.Name(), callee: fn, kind: unknownServe}
+		st := &start{what: fn.Name(), callee: fn, kind: unknownServe, own: f.Own}
 		if f.Nil {
 			st.kind = nilOnServed
 		}
-		return st, true
+		return st, f.Own || c.drainsCallTargets(m, call)
 	})...)
 	for _, d := range m.drains {
 		if d.spawn == nil {

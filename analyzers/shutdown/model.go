@@ -229,6 +229,10 @@ func (c *checker) serveTargets(call *ast.CallExpr) ([]*types.Var, *types.Func, s
 	if !ok {
 		return nil, nil, notServe
 	}
+	// A function that serves returns at the stop only when it returns
+	// the serve call's error as its own (echo's Start); one that serves
+	// and then waits (endless's Serve) is a start only through its
+	// ExitFact.
 	kind := notServe
 	switch f := c.reach.Fact(fn); {
 	case reach.Classify(fn) == reach.KindServe:
@@ -238,8 +242,6 @@ func (c *checker) serveTargets(call *ast.CallExpr) ([]*types.Var, *types.Func, s
 		}
 	case f != nil && f.Bits&reach.ServeErr != 0:
 		kind = httpServe
-	case f != nil && f.Bits&reach.ServeSync != 0:
-		kind = unknownServe
 	default:
 		return nil, nil, notServe
 	}

@@ -29,6 +29,8 @@ type start struct {
 	// callee is the function called, for a start at the call of a
 	// function that returns mid-drain.
 	callee *types.Func
+	// own: the callee's drain runs in a goroutine it starts itself.
+	own bool
 }
 
 // leaveKind says how a flow leaves while the drain runs.

@@ -136,11 +136,18 @@ var goroutineTrace = regexp.MustCompile(`(?m)^goroutine \d+ \[`)
 // run runs name with args in dir and checks that nothing crashed.
 func run(t *testing.T, dir, name string, args ...string) result {
 	t.Helper()
+	return runEnv(t, dir, nil, name, args...)
+}
+
+// runEnv is run with extra environment variables, which win over env's
+// (GO111MODULE=off and a GOPATH for the GOPATH-layout testdata).
+func runEnv(t *testing.T, dir string, extra []string, name string, args ...string) result {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.Dir = dir
-	cmd.Env = append(env(), "PWD="+dir)
+	cmd.Env = append(append(env(), "PWD="+dir), extra...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()

@@ -12,7 +12,7 @@ import (
 	"time"
 )
 
-func Run(addr string) error { // want Run:"returnsMidDrain\\(ListenAndServe, nil\\)"
+func Run(addr string) error { // want Run:"returnsMidDrain\\(ListenAndServe, nil, own\\)"
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
 	defer stop()
 	srv := &http.Server{Addr: addr}
