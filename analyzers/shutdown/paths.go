@@ -303,6 +303,13 @@ func (w *walk) callStep(call *ast.CallExpr, first bool) step {
 		if d := c.drainCall(w.st.scope, call); d != nil {
 			return stepSafe // the drain runs here, in the flow's own path
 		}
+		// A serve call of the drained server returns at once: the path
+		// goes on as that call's own start.
+		if d := w.st.drain; d != nil {
+			if targets, _, kind := c.serveTargets(call); kind != notServe && shareAny(targets, d.targets) {
+				return stepStop
+			}
+		}
 		// A call given what reports the drain's end waits for it.
 		for _, a := range call.Args {
 			if v := typeshelper.VarOf(info, a); v != nil && w.reportsThis(w.done[v]) {

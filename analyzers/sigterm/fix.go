@@ -40,6 +40,9 @@ func sigtermFix(pass *analysis.Pass, prog *reach.Program, nextToINT bool) []anal
 	var firstKill, firstName string
 	dropped := map[*types.PkgName]int{} // uses of an import that replaced elements drop
 	for _, n := range prog.Notifies {
+		if n.Late {
+			continue // installed after serving stopped: editing it changes nothing
+		}
 		elem := n.KillElem
 		if elem == nil && nextToINT {
 			elem = n.IntElem

@@ -142,3 +142,46 @@ func TestExplainBadInput(t *testing.T) {
 		})
 	}
 }
+
+// TestExplainExitOrder runs -explain on the exit-order shapes of
+// testdata/e2e-order: the process exits as the drain starts (0s) where
+// the stop model finds exit-before-drain, and when the drain ends (10s)
+// where the program waits for it.
+func TestExplainExitOrder(t *testing.T) {
+	t.Parallel()
+	bin := sigtermlint(t)
+	r := run(t, testdataDir(t, "e2e-order"), bin, "-explain", "./cmd/...")
+	if r.code != 0 || r.stderr != "" {
+		t.Fatalf("want exit 0 and nothing on stderr, got\n%s", r)
+	}
+	// The exit row of each program.
+	exits := map[string]string{}
+	var prog string
+	for _, l := range strings.Split(r.stdout, "\n") {
+		if name, _, ok := strings.Cut(l, ": stop signal"); ok && !strings.HasPrefix(l, " ") {
+			prog = name
+		}
+		if strings.Contains(l, "process exits") && exits[prog] == "" {
+			exits[prog] = strings.Join(strings.Fields(l), " ")
+		}
+	}
+	early := "0s process exits: as the drain starts (exit-before-drain) "
+	want := map[string]string{
+		"cmd/shape1":     early + "main.go:28",
+		"cmd/shape2":     early + "main.go:34",
+		"cmd/shape3":     early + "main.go:17",
+		"cmd/shape4":     early + "main.go:36",
+		"cmd/shape5":     early + "main.go:24",
+		"cmd/shape6":     early + "main.go:12",
+		"cmd/shape1wait": "10s process exits",
+		"cmd/shape4wait": "10s process exits",
+	}
+	for p, w := range want {
+		if exits[p] != w {
+			t.Errorf("%s: exit row %q, want %q", p, exits[p], w)
+		}
+	}
+	if len(exits) != len(want) {
+		t.Errorf("exit rows for %d programs, want %d:\n%s", len(exits), len(want), r.stdout)
+	}
+}

@@ -107,6 +107,10 @@ type NotifySite struct {
 	// when there is none. Like IntElem, it is found in literal lists of
 	// this package only (facts hold no positions).
 	KillElem ast.Expr
+	// Late: the call runs only after main's blocking serve call
+	// returned, so it is not in Bits, and a fix of its list changes
+	// nothing while the server runs.
+	Late bool
 }
 
 // buildProgram computes the Program of a package main, or nil.
@@ -151,6 +155,7 @@ func buildProgram(pass *analysis.Pass, byFunc map[*types.Func]*node, inits []*no
 
 	// Where it serves and handles signals, in package main.
 	roots := append([]*node{mainNode}, inits...)
+	live := liveWhileServing(mainNode, inits, cut)
 	for _, n := range reachable(roots) {
 		for _, it := range n.items {
 			// Calls of package main's own functions are not sites: the
@@ -160,7 +165,8 @@ func buildProgram(pass *analysis.Pass, byFunc map[*types.Func]*node, inits []*no
 			}
 			if it.notify || it.intElem != nil || it.killElem != nil {
 				b, _, _ := it.contribution(n, eval)
-				p.Notifies = append(p.Notifies, NotifySite{Pos: it.pos, End: it.end, Bits: b, IntElem: it.intElem, KillElem: it.killElem})
+				late := !live[n] || (n == mainNode && cut.IsValid() && it.pos >= cut)
+				p.Notifies = append(p.Notifies, NotifySite{Pos: it.pos, End: it.end, Bits: b, IntElem: it.intElem, KillElem: it.killElem, Late: late})
 			} else if it.callee == nil && it.bits&(SigTERM|SigINT|SigQUIT) != 0 {
 				p.Handlers = append(p.Handlers, NotifySite{Pos: it.pos, End: it.end, Bits: it.bits})
 			}
@@ -200,6 +206,22 @@ func noHandle(via string) bool {
 		last = via[i+len(" -> "):]
 	}
 	return last != "" && !strings.HasPrefix(last, "(")
+}
+
+// liveWhileServing returns the nodes reached from main's items before its
+// serving cutoff (all of them when there is none) and from the inits.
+func liveWhileServing(mainNode *node, inits []*node, cut token.Pos) map[*node]bool {
+	var roots []*node
+	for _, it := range mainNode.items {
+		if it.callee != nil && (!cut.IsValid() || it.pos < cut) {
+			roots = append(roots, it.callee)
+		}
+	}
+	live := map[*node]bool{mainNode: true}
+	for _, n := range reachable(append(roots, inits...)) {
+		live[n] = true
+	}
+	return live
 }
 
 // reachable lists the nodes reached from roots through calls and
