@@ -140,4 +140,3 @@ func findingsByPkg(t *testing.T, r result, dir string) map[string][]convergeDiag
 	}
 	return byPkg
 }
-

@@ -520,14 +520,14 @@ func TestSeeds(t *testing.T) {
 		// signal: ListenAndServe returns http.ErrServerClosed, the
 		// errors.Is check lets main fall off its end, and the process
 		// exits while the 5s drain runs (the stop model's verdict).
-		"exit-clean": {"exit-before-drain"},
-		"timeout-budget":       {"shutdown-timeout"},
-		"timeout-45s":          {"shutdown-timeout"},
-		"unbounded":            {"unbounded-shutdown"},
-		"helper-lib":           nil,
-		"directive":            {"shutdown-timeout"},
-		"baddirective":         {"bad-directive"},
-		"dupdirective":         {"bad-directive", "shutdown-timeout"},
+		"exit-clean":     {"exit-before-drain"},
+		"timeout-budget": {"shutdown-timeout"},
+		"timeout-45s":    {"shutdown-timeout"},
+		"unbounded":      {"unbounded-shutdown"},
+		"helper-lib":     nil,
+		"directive":      {"shutdown-timeout"},
+		"baddirective":   {"bad-directive"},
+		"dupdirective":   {"bad-directive", "shutdown-timeout"},
 		// The ignore covers no-sigterm; its unbounded-shutdown is stale.
 		"ignore":        {"bad-directive"},
 		"ignore-stale":  {"bad-directive", "bad-directive"},
