@@ -282,39 +282,59 @@ srv.Shutdown(shutdownCtx)
 		Category:   "exit-before-drain",
 		Analyzer:   "shutdown",
 		Title:      "The process exits while Shutdown is still draining.",
-		When:       "the process exits when the serve call returns, while Shutdown is still draining",
+		When:       "a path from the moment a drain starts to a process exit passes no wait for the drain's end",
 		Production: "the process quits mid-drain: requests in flight are cut off on every deploy",
 		Bad: Example{
 			Note: "when Shutdown starts, `ListenAndServe` returns `http.ErrServerClosed` at once, while the drain " +
-				"goes on inside Shutdown; exiting on that error ends the drain.",
+				"goes on inside Shutdown; main returning (or `log.Fatal`) then ends the drain.",
 			Snippets: []Snippet{goCode(`
 go func() { <-ctx.Done(); srv.Shutdown(shutdownCtx) }()
-log.Fatal(srv.ListenAndServe())
+if err := srv.ListenAndServe(); errors.Is(err, http.ErrServerClosed) {
+	return // main returns at 0s: the drain is cut off
+}
 `)},
 		},
 		Good: Example{
-			Note: "exit only on a real error, and let main wait for Shutdown.",
+			Note: "exit only on a real error, and wait for the drain's end before main returns.",
 			Snippets: []Snippet{goCode(`
+drained := make(chan struct{})
 go func() {
-	if err := srv.ListenAndServe(); !errors.Is(err, http.ErrServerClosed) {
-		log.Fatal(err)
-	}
+	defer close(drained)
+	<-ctx.Done()
+	srv.Shutdown(shutdownCtx)
 }()
-<-ctx.Done()
-srv.Shutdown(shutdownCtx) // main returns only once the drain is over
+if err := srv.ListenAndServe(); !errors.Is(err, http.ErrServerClosed) {
+	log.Fatal(err)
+}
+<-drained // main returns only once the drain is over
 `)},
 		},
-		Fix: "Exit only on a real error (`!errors.Is(err, http.ErrServerClosed)`), and return from main only after " +
-			"Shutdown has returned. For `log.Fatal(srv.ListenAndServe())` a suggested fix rewrites the statement to " +
-			"the `errors.Is(err, http.ErrServerClosed)` form (adding imports); main must still wait for Shutdown, " +
-			"which the rule then checks.",
+		Fix: "Exit only on a real error (`!errors.Is(err, http.ErrServerClosed)`), and make the flow that serves " +
+			"wait for the drain's end: a channel the drain's goroutine closes after Shutdown returns, a " +
+			"`sync.WaitGroup`, an errgroup whose `Go` runs the Shutdown itself, or Shutdown in main's own flow. " +
+			"Where the drain runs in a goroutine literal of the same function, a suggested fix adds the channel, " +
+			"closes it when the goroutine returns, and receives from it where the flow would exit " +
+			"(`log.Fatal(srv.ListenAndServe())` becomes the `errors.Is` form followed by the receive). The fixed " +
+			"program is clean for this rule.",
 		Details: paras(
-			"Reported: `log.Fatal*`, `log.Panic*`, `os.Exit` or `panic` on the error of a serve call, directly or " +
-				"through `if err != nil`, when the same server is shut down somewhere in the package and the " +
-				"function never mentions `http.ErrServerClosed`; and a `main` that returns (or falls off its end) " +
-				"right after its serve call returns while Shutdown runs in a goroutine main does not wait for. " +
-				"grpc's `Serve` and fasthttp's return nil when stopped, so `if err != nil` is the right guard there, " +
-				"but `log.Fatal(s.Serve(lis))` still exits mid-drain.",
+			"Judged on control flow, in time order (the stop model). A drain starts beside the flow that serves: "+
+				"Shutdown (or GracefulStop, or a function that reaches one) in a goroutine, a callback or another "+
+				"function. At that moment the serve call returns (`http.ErrServerClosed`, nil for grpc and "+
+				"fasthttp), so the branches on its error are decided. Every path from there to a process exit "+
+				"(main returning or falling off its end, `log.Fatal`, `os.Exit`, `panic`, and any call ctrlflow knows "+
+				"never returns: klog, zap, a project's own `die()`) must pass a wait for the drain's end: a receive "+
+				"from a channel closed or sent on after the Shutdown, `Wait` on a WaitGroup marked `Done` after it or "+
+				"on an errgroup whose `Go` runs it, a context its goroutine cancels after it, a sleep longer than its "+
+				"deadline, or the drain itself on the path.",
+			"A function whose return is reached that way returns mid-drain (a fact for other packages): the paths "+
+				"after its calls are followed the same way, and an errgroup's `Wait` returns mid-drain when a member "+
+				"does while the drain runs in a plain goroutine. The report is at the statement where the path "+
+				"leaves: the `return` in the function whose return leads to the exit, the exit call, or the serve "+
+				"call when main falls off its end; related information points at the drain. `go srv.Shutdown(ctx)` "+
+				"followed by a return or `os.Exit` is reported the same way.",
+			"Any wait the model cannot place (a channel of unknown origin, a second signal, a `Wait` of another "+
+				"kind) keeps it silent, and a library function that serves and waits on its own (endless) is "+
+				"trusted.",
 		),
 		Since: v010,
 		Links: []Link{
