@@ -101,7 +101,8 @@ func TestIgnore(t *testing.T) {
 // and the context.WithoutCancel detachment against golden files.
 func TestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata(t), shutdown.New(),
-		"shutdown/exit/fatal", "shutdown/cancelled/derived")
+		"shutdown/exit/fatal", "shutdown/cancelled/derived",
+		"shutdown/exit/mainreturn", "shutdown/order/shape1", "shutdown/order/failpath")
 }
 
 // TestResult checks the stops the analyzer hands to -explain: their
