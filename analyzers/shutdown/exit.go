@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sigtermlint/sigtermlint/internal/ownflow"
 	"github.com/sigtermlint/sigtermlint/internal/typeshelper"
 )
 
@@ -344,12 +345,9 @@ func (c *checker) callStarts(m *exitModel, match func(*ast.CallExpr) (*start, bo
 // ownCalls calls f for each call of a scope's own flow, not in a go or
 // defer statement or a literal.
 func (c *checker) ownCalls(s *scope, f func(*ast.CallExpr)) {
-	ast.Inspect(s.body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
-			return false
-		case *ast.CallExpr:
-			f(n)
+	ownflow.Inspect(s.body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			f(call)
 		}
 		return true
 	})

@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sigtermlint/sigtermlint/internal/ownflow"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
 	"github.com/sigtermlint/sigtermlint/internal/typeshelper"
 )
@@ -50,14 +51,11 @@ func (c *checker) drainsOf() ([]*drain, map[*types.Var][]*drain) {
 	info := c.pass.TypesInfo
 	var drains []*drain
 	for _, s := range c.scopes {
-		ast.Inspect(s.body, func(n ast.Node) bool {
+		ownflow.Inspect(s.body, func(n ast.Node) bool {
 			switch n := n.(type) {
-			case *ast.FuncLit:
-				return false // a scope of its own
 			case *ast.GoStmt:
-				if _, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit); ok {
-					return true
-				}
+				// A go literal is a scope of its own; a go call of a
+				// function that stops is a drain of this scope.
 				if d := c.drainCall(s, n.Call); d != nil {
 					d.goCall = n
 					if c.stopsAtOnce(n.Call) {
@@ -65,9 +63,6 @@ func (c *checker) drainsOf() ([]*drain, map[*types.Var][]*drain) {
 					}
 					drains = append(drains, d)
 				}
-				return false
-			case *ast.DeferStmt:
-				return false
 			case *ast.CallExpr:
 				if d := c.drainCall(s, n); d != nil {
 					drains = append(drains, d)

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sigtermlint/sigtermlint/internal/ownflow"
 	"github.com/sigtermlint/sigtermlint/internal/typeshelper"
 )
 
@@ -203,13 +204,11 @@ func (w *walk) classify(n ast.Node, first bool) step {
 	info := c.pass.TypesInfo
 	result := stepOn
 	var exit *ast.CallExpr
-	ast.Inspect(n, func(m ast.Node) bool {
+	ownflow.Inspect(n, func(m ast.Node) bool {
 		if result == stepSafe || result == stepUnknown || result == stepStop {
 			return false
 		}
 		switch m := m.(type) {
-		case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
-			return false
 		case *ast.SelectStmt:
 			result = c.selectStep(m, w)
 			return false
@@ -340,10 +339,8 @@ func (w *walk) reportsThis(ds []*drain) bool {
 // something that reports the drain's end.
 func (w *walk) waitsIn(body *ast.BlockStmt) bool {
 	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
+	ownflow.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
 		case *ast.UnaryExpr:
 			if n.Op == token.ARROW {
 				if v := typeshelper.VarOf(w.c.pass.TypesInfo, n.X); v != nil && w.reportsThis(w.done[v]) {

@@ -7,6 +7,7 @@ import (
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 
 	"github.com/sigtermlint/sigtermlint/internal/analysisdoc"
 	"github.com/sigtermlint/sigtermlint/internal/directive"
@@ -19,10 +20,13 @@ var doc string
 // signal handling and a graceful stop, exports that as facts, and for a
 // package main returns the whole program's view as a *Result.
 var Analyzer = &analysis.Analyzer{
-	Name:       "sigtermreach",
-	Doc:        analysisdoc.Extract(doc, "sigtermreach"),
-	URL:        "https://github.com/sigtermlint/sigtermlint/blob/main/README.md#how-it-decides",
-	Run:        run,
+	Name: "sigtermreach",
+	Doc:  analysisdoc.Extract(doc, "sigtermreach"),
+	URL:  "https://github.com/sigtermlint/sigtermlint/blob/main/README.md#how-it-decides",
+	Run:  run,
+	// ctrlflow's graphs tell which calls run in a function's own flow
+	// on every path (internal/ownflow), knowing the calls that never return.
+	Requires:   []*analysis.Analyzer{ctrlflow.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
 	FactTypes:  []analysis.Fact{new(FuncFact), new(InitFact), new(LibraryFact)},
 }
@@ -168,19 +172,19 @@ func paramIndex(info *types.Info, fd *ast.FuncDecl) map[*types.Var]int {
 
 // walkNodes collects the items of every node.
 func walkNodes(pass *analysis.Pass, nodes []*node, byFunc map[*types.Func]*node, byVar map[*types.Var]*node, assigns *assignments) {
-	w := &walker{pass: pass, nodes: byFunc, vars: byVar, assigns: assigns, stored: storedFuncValues(pass, assigns)}
+	w := &walker{pass: pass, cfgs: pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs), nodes: byFunc, vars: byVar, assigns: assigns, stored: storedFuncValues(pass, assigns)}
 	for _, n := range nodes {
 		w.n = n
 		w.eval = signalEval{info: pass.TypesInfo, assigns: assigns, params: n.params}
 		if n.decl != nil {
 			if n.decl.Body != nil {
 				w.results = []*types.Tuple{n.fn.Type().(*types.Signature).Results()}
-				w.flow = flowOf(n.decl.Body)
+				w.g = w.cfgs.FuncDecl(n.decl)
 				w.walk(n.decl.Body)
 			}
 			continue
 		}
-		w.results, w.flow = nil, nil
+		w.results, w.g = nil, nil
 		if n.spec != nil {
 			w.walk(n.spec)
 		}

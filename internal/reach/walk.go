@@ -9,7 +9,11 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
+	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/sigtermlint/sigtermlint/internal/ownflow"
 )
 
 // A node is a function of the package being analyzed (or the package's
@@ -75,14 +79,17 @@ type item struct {
 // walker collects the items of one node.
 type walker struct {
 	pass    *analysis.Pass
+	cfgs    *ctrlflow.CFGs
 	nodes   map[*types.Func]*node
 	vars    map[*types.Var]*node // package-level variables with values
 	assigns *assignments
 	stored  map[ast.Expr]bool // function values stored in resolvable fields: not mentions
 	n       *node
 	eval    signalEval
-	flow    []ast.Node // see flowOf
-	mask    Bits       // bits mentions made now must not pass on
+	// g is the control-flow graph of the node's function, for what runs
+	// in its own flow (ownflow.Always); nil for variable initializers.
+	g       *cfg.CFG
+	mask    Bits // bits mentions made now must not pass on
 	async   int
 	results []*types.Tuple // result types of the enclosing functions, innermost last
 	// tparamCalls caches, per generic type of the package, the methods
@@ -133,35 +140,9 @@ func (w *walker) useVar(v *types.Var, at ast.Expr) {
 	w.add(it, false)
 }
 
-// inFlow reports whether pos is in a statement of the node's body that
-// runs unconditionally, once, when reached.
-func (w *walker) inFlow(pos token.Pos) bool {
-	for _, r := range w.flow {
-		if r.Pos() <= pos && pos < r.End() {
-			return true
-		}
-	}
-	return false
-}
-
-// flowOf lists the parts of a body's statements that run in its own flow:
-// expression statements, assignments' values, returned values,
-// declarations, and an if statement's init and condition.
-func flowOf(body *ast.BlockStmt) []ast.Node {
-	var flow []ast.Node
-	for _, stmt := range body.List {
-		switch st := stmt.(type) {
-		case *ast.ExprStmt, *ast.AssignStmt, *ast.ReturnStmt, *ast.DeclStmt:
-			flow = append(flow, st)
-		case *ast.IfStmt:
-			if st.Init != nil {
-				flow = append(flow, st.Init)
-			}
-			flow = append(flow, st.Cond)
-		}
-	}
-	return flow
-}
+// inFlow reports whether pos is in a call of the node's own flow that
+// runs on every path through its function, once.
+func (w *walker) inFlow(pos token.Pos) bool { return ownflow.Always(w.g, pos) }
 
 func (w *walker) walk(n ast.Node) {
 	if n == nil {
