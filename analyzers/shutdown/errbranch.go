@@ -141,8 +141,17 @@ func (w *walk) matches(e ast.Expr, state errState) tri {
 	return unknownTri
 }
 
-// isErr reports whether e is the start's error variable.
+// isErr reports whether e is the start's error variable, not assigned
+// again between the serve call and e.
 func (w *walk) isErr(e ast.Expr) bool {
 	id, ok := ast.Unparen(e).(*ast.Ident)
-	return ok && w.st.errVar != nil && w.c.pass.TypesInfo.Uses[id] == w.st.errVar
+	if !ok || w.st.errVar == nil || w.c.pass.TypesInfo.Uses[id] != w.st.errVar {
+		return false
+	}
+	for _, d := range w.c.defs[w.st.errVar] {
+		if d.pos > w.st.call.End() && d.pos < e.Pos() {
+			return false
+		}
+	}
+	return true
 }

@@ -233,16 +233,28 @@ func (c *checker) drainsCallTargets(m *exitModel, call *ast.CallExpr) bool {
 
 // callTargets are the variables a call is made on or given.
 func (c *checker) callTargets(call *ast.CallExpr) []*types.Var {
-	var targets []*types.Var
+	return c.targetsOf(call)
+}
+
+// targetsOf returns the values a call is made on or given that may be a
+// server: not a context, a signal channel, a string, a number or a
+// duration, which any number of calls share.
+func (c *checker) targetsOf(call *ast.CallExpr) []*types.Var {
+	var exprs []ast.Expr
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		if v := typeshelper.VarOf(c.pass.TypesInfo, sel.X); v != nil {
-			targets = append(targets, v)
-		}
+		exprs = append(exprs, sel.X)
 	}
-	for _, a := range call.Args {
-		if v := typeshelper.VarOf(c.pass.TypesInfo, a); v != nil {
-			targets = append(targets, v)
+	var targets []*types.Var
+	for _, e := range append(exprs, call.Args...) {
+		v := typeshelper.VarOf(c.pass.TypesInfo, e)
+		if v == nil || isContext(v.Type()) {
+			continue
 		}
+		switch v.Type().Underlying().(type) {
+		case *types.Basic, *types.Chan:
+			continue
+		}
+		targets = append(targets, v)
 	}
 	return targets
 }
@@ -354,7 +366,8 @@ func (c *checker) ownCalls(s *scope, f func(*ast.CallExpr)) {
 }
 
 // errVarOf returns the variable that takes a serve call's error
-// (err := srv.Serve(l)), when that is its only definition.
+// (err := srv.Serve(l), or err = srv.Serve(l)); isErr checks that no
+// other assignment comes between.
 func (c *checker) errVarOf(s *scope, call *ast.CallExpr) *types.Var {
 	var v *types.Var
 	ast.Inspect(s.body, func(n ast.Node) bool {
@@ -364,9 +377,6 @@ func (c *checker) errVarOf(s *scope, call *ast.CallExpr) *types.Var {
 		_, lit := n.(*ast.FuncLit)
 		return v == nil && !lit
 	})
-	if v == nil || len(c.defs[v]) != 1 {
-		return nil
-	}
 	return v
 }
 

@@ -157,18 +157,8 @@ func (c *checker) drainCall(s *scope, call *ast.CallExpr) *drain {
 	if !stops {
 		return nil
 	}
-	d := &drain{scope: s, call: call}
+	d := &drain{scope: s, call: call, targets: c.targetsOf(call)}
 	d.stop, _ = c.stopOf(call)
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		if v := typeshelper.VarOf(info, sel.X); v != nil {
-			d.targets = append(d.targets, v)
-		}
-	}
-	for _, a := range call.Args {
-		if v := typeshelper.VarOf(info, a); v != nil {
-			d.targets = append(d.targets, v)
-		}
-	}
 	if len(d.targets) == 0 {
 		return nil
 	}
@@ -240,18 +230,7 @@ func (c *checker) serveTargets(call *ast.CallExpr) ([]*types.Var, *types.Func, s
 	default:
 		return nil, nil, notServe
 	}
-	var targets []*types.Var
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		if v := typeshelper.VarOf(info, sel.X); v != nil {
-			targets = append(targets, v)
-		}
-	}
-	for _, a := range call.Args {
-		if v := typeshelper.VarOf(info, a); v != nil {
-			targets = append(targets, v)
-		}
-	}
-	return targets, fn, kind
+	return c.targetsOf(call), fn, kind
 }
 
 // serveKind says what a serve call returns when a graceful stop starts.
