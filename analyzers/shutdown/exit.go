@@ -2,6 +2,8 @@ package shutdown
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"go/ast"
 	"go/types"
 
@@ -23,6 +25,9 @@ type ExitFact struct {
 	// Via names the call that returns at the drain's start, for
 	// messages: "ListenAndServe".
 	Via string
+	// Mid: it returns while a drain runs beside it. Else only Passes
+	// holds.
+	Mid bool
 	// Nil: it returns a nil error then (`return nil`), so a caller's
 	// `if err != nil { log.Fatal(err) }` does not exit.
 	Nil bool
@@ -31,19 +36,31 @@ type ExitFact struct {
 	// counts only where the caller drains what it serves (fiber's Listen
 	// returns when app.Shutdown starts, if anything calls it).
 	Own bool
+	// Passes: it returns as soon as a serve call it makes returns, with
+	// no wait in between (exporter-toolkit's web.ListenAndServe): where
+	// the caller drains a server it hands over, the call returns as the
+	// drain starts, as a serve call does.
+	Passes bool
 }
 
 func (*ExitFact) AFact() {}
 
 func (f *ExitFact) String() string {
-	s := "returnsMidDrain(" + f.Via
-	if f.Nil {
-		s += ", nil"
+	var parts []string
+	if f.Mid {
+		s := "returnsMidDrain(" + f.Via
+		if f.Nil {
+			s += ", nil"
+		}
+		if f.Own {
+			s += ", own"
+		}
+		parts = append(parts, s+")")
 	}
-	if f.Own {
-		s += ", own"
+	if f.Passes {
+		parts = append(parts, "returnsWithServe")
 	}
-	return s + ")"
+	return strings.Join(parts, " ")
 }
 
 // isExitCall reports whether a call ends the process or the goroutine's
@@ -102,6 +119,9 @@ type exitModel struct {
 	done   map[*types.Var][]*drain
 	mid    map[*types.Func]*midDrain
 	groups map[*types.Var]*start // groups a member of which returns mid-drain
+	// passes are the functions that return as soon as a serve call they
+	// make returns (ExitFact.Passes), with the call's name.
+	passes map[*types.Func]string
 	// exits are the leaves that end the process mid-drain, in the order
 	// found, with their start.
 	exits []earlyExit
@@ -116,8 +136,9 @@ type earlyExit struct {
 // while a drain runs, and exports the facts of the functions that
 // return mid-drain.
 func (c *checker) checkExitBeforeDrain() {
-	m := &exitModel{mid: map[*types.Func]*midDrain{}, groups: map[*types.Var]*start{}}
+	m := &exitModel{mid: map[*types.Func]*midDrain{}, groups: map[*types.Var]*start{}, passes: map[*types.Func]string{}}
 	m.drains, m.done = c.drainsOf()
+	c.passThrough(m)
 	queue := c.startsOf(m)
 	for len(queue) > 0 {
 		st := queue[0]
@@ -133,9 +154,21 @@ func (c *checker) checkExitBeforeDrain() {
 			queue = append(queue, c.leaveFrom(m, st, l)...)
 		}
 	}
+	facts := map[*types.Func]*ExitFact{}
+	for fn, via := range m.passes {
+		facts[fn] = &ExitFact{Via: via, Passes: true}
+	}
 	for fn, md := range m.mid {
+		f := facts[fn]
+		if f == nil {
+			f = &ExitFact{Via: md.via}
+			facts[fn] = f
+		}
+		f.Via, f.Mid, f.Nil, f.Own = md.via, true, md.returnsNil(), md.own
+	}
+	for fn, f := range facts {
 		if fn.Pkg() == c.pass.Pkg {
-			c.pass.ExportObjectFact(fn, &ExitFact{Via: md.via, Nil: md.returnsNil(), Own: md.own})
+			c.pass.ExportObjectFact(fn, f)
 		}
 	}
 	c.model = m
@@ -237,8 +270,8 @@ func (c *checker) callTargets(call *ast.CallExpr) []*types.Var {
 }
 
 // targetsOf returns the values a call is made on or given that may be a
-// server: not a context, a signal channel, a string, a number or a
-// duration, which any number of calls share.
+// server, not a logger, a context or a configuration, which any number
+// of calls share.
 func (c *checker) targetsOf(call *ast.CallExpr) []*types.Var {
 	var exprs []ast.Expr
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
@@ -246,15 +279,9 @@ func (c *checker) targetsOf(call *ast.CallExpr) []*types.Var {
 	}
 	var targets []*types.Var
 	for _, e := range append(exprs, call.Args...) {
-		v := typeshelper.VarOf(c.pass.TypesInfo, e)
-		if v == nil || isContext(v.Type()) {
-			continue
+		if v := typeshelper.VarOf(c.pass.TypesInfo, e); v != nil && maybeServer(v.Type()) {
+			targets = append(targets, v)
 		}
-		switch v.Type().Underlying().(type) {
-		case *types.Basic, *types.Chan:
-			continue
-		}
-		targets = append(targets, v)
 	}
 	return targets
 }
@@ -285,7 +312,7 @@ func (c *checker) startsOf(m *exitModel) []*start {
 			return nil, false
 		}
 		var f ExitFact
-		if !c.pass.ImportObjectFact(fn.Origin(), &f) {
+		if !c.pass.ImportObjectFact(fn.Origin(), &f) || !f.Mid {
 			return nil, false
 		}
 		st := &start{what: fn.Name(), callee: fn, kind: unknownServe, own: f.Own}
@@ -308,6 +335,56 @@ func (c *checker) startsOf(m *exitModel) []*start {
 		starts = append(starts, &start{scope: s, call: d.spawn.Call, node: d.spawn, drain: d, what: "go"})
 	}
 	return starts
+}
+
+// passThrough finds the functions of the package that return as soon as
+// a serve call they make returns, drained or not: the same search as for
+// a drain, from every serve call, keeping only the returns of named
+// functions and of the members of a group (whose Wait then passes too).
+func (c *checker) passThrough(m *exitModel) {
+	var queue []*start
+	for _, s := range c.scopes {
+		if c.isMain(s) || (s.isLit && s.group == nil) {
+			continue
+		}
+		c.ownCalls(s, func(call *ast.CallExpr) {
+			if _, fn, kind := c.serveTargets(call); kind != notServe {
+				queue = append(queue, &start{scope: s, call: call, node: call, kind: kind, what: fn.Name(), errVar: c.errVarOf(s, call)})
+			}
+		})
+	}
+	groups := map[*types.Var]bool{}
+	for len(queue) > 0 {
+		st := queue[0]
+		queue = queue[1:]
+		s := st.scope
+		leaves, unknown := c.search(st, m.done, errClosed)
+		if unknown || !slices.ContainsFunc(leaves, func(l leave) bool { return l.kind != leaveExit }) {
+			continue
+		}
+		switch {
+		case s.group != nil:
+			if groups[s.group] || len(m.done[s.group]) > 0 {
+				continue // known, or a member drains: Wait waits for it
+			}
+			groups[s.group] = true
+			queue = append(queue, c.callStarts(m, func(call *ast.CallExpr) (*start, bool) {
+				ok := isGroupMethod(c.pass.TypesInfo, call, "Wait") && typeshelper.VarOf(c.pass.TypesInfo, ast.Unparen(call.Fun).(*ast.SelectorExpr).X) == s.group
+				return &start{what: st.what}, ok
+			})...)
+		case !s.isLit && !c.isMain(s) && !c.detached(s):
+			fn, ok := c.pass.TypesInfo.Defs[s.decl.Name].(*types.Func)
+			if !ok || m.passes[fn] != "" {
+				continue
+			}
+			m.passes[fn] = st.what
+			queue = append(queue, c.callStarts(m, func(call *ast.CallExpr) (*start, bool) {
+				f, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+				return &start{what: st.what}, ok && f.Origin() == fn
+			})...)
+		}
+	}
+	c.passes = m.passes
 }
 
 // drainBeside returns a drain of one of the servers that runs beside
@@ -378,6 +455,29 @@ func (c *checker) errVarOf(s *scope, call *ast.CallExpr) *types.Var {
 		return v == nil && !lit
 	})
 	return v
+}
+
+// maybeServer reports whether values of type t can be served or stopped:
+// t (or *t) has a method that serves, starts, stops or closes.
+func maybeServer(t types.Type) bool {
+	if isContext(t) {
+		return false
+	}
+	if _, ok := t.Underlying().(*types.Interface); !ok {
+		if _, ok := t.(*types.Pointer); !ok {
+			t = types.NewPointer(t)
+		}
+	}
+	ms := types.NewMethodSet(t)
+	for i := range ms.Len() {
+		name := ms.At(i).Obj().Name()
+		for _, prefix := range []string{"Shutdown", "GracefulStop", "Stop", "Close", "Serve", "ListenAndServe", "Listen", "Run", "Start"} {
+			if strings.HasPrefix(name, prefix) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isMain reports whether s is the body of func main of package main.

@@ -227,10 +227,22 @@ func (c *checker) serveTargets(call *ast.CallExpr) ([]*types.Var, *types.Func, s
 		}
 	case f != nil && f.Bits&reach.ServeErr != 0:
 		kind = httpServe
+	case c.passes[fn.Origin()] != "" || c.importedPasses(fn):
+		kind = unknownServe
 	default:
 		return nil, nil, notServe
 	}
 	return c.targetsOf(call), fn, kind
+}
+
+// importedPasses reports whether a function of another package returns
+// as soon as a serve call it makes returns (ExitFact.Passes).
+func (c *checker) importedPasses(fn *types.Func) bool {
+	if fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg {
+		return false
+	}
+	var f ExitFact
+	return c.pass.ImportObjectFact(fn.Origin(), &f) && f.Passes
 }
 
 // serveKind says what a serve call returns when a graceful stop starts.

@@ -42,6 +42,9 @@ type checker struct {
 	// exits the places it found where the process exits mid-drain.
 	model *exitModel
 	exits []Exit
+	// passes are the functions that return with a serve call they make
+	// (exit.go's passThrough), for serveTargets.
+	passes map[*types.Func]string
 	// calls and goCalls count the calls of the package's functions, all
 	// and those made by go statements (see detached.go).
 	calls, goCalls map[*types.Func]int
