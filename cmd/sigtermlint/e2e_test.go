@@ -768,6 +768,7 @@ const (
 	fatalPosn     = "cmd/fatal/main.go:24:2"       // log.Fatal(srv.ListenAndServe())
 	cancelledPosn = "cmd/cancelled/main.go:22:12"  // srv.Shutdown(sctx), sctx from WithTimeout(ctx, 5s)
 	cancelledDone = "cmd/cancelled/main.go:19:2"   // <-ctx.Done()
+	fatalDrain    = "cmd/fatal/main.go:22:3"       // srv.Shutdown(sctx) in the signal goroutine
 	declaredPosn  = "cmd/declared/main.go:29:12"   // srv.Shutdown(sctx), 15s deadline, directive 10s in doc.go
 	tightPosn     = "cmd/tight/main.go:31:12"      // srv.Shutdown(sctx), 15s deadline
 	badDirPosn    = "cmd/baddir/main.go:5:1"       // //sigtermlint:stop-timeout soon
@@ -825,7 +826,7 @@ func wantDrain(flag string) []drainFinding {
 func checkDrainText(t *testing.T, out string, want []drainFinding) {
 	t.Helper()
 	got := lines(out)
-	wantLines := []string{cancelledDone + ": \tctx is done here"}
+	wantLines := []string{cancelledDone + ": \tctx is done here", fatalDrain + ": \tthe drain starts here"}
 	for _, w := range want {
 		wantLines = append(wantLines, w.posn+": "+w.message)
 	}
@@ -872,8 +873,8 @@ func checkDrainJSON(t *testing.T, byPkg map[string][]jsonDiag, want []drainFindi
 		}
 		switch w.category {
 		case "exit-before-drain":
-			if len(d.SuggestedFixes) != 1 || d.SuggestedFixes[0].Message != "Exit only when the error is not http.ErrServerClosed" {
-				t.Errorf("exit-before-drain: want the one fix \"Exit only when the error is not http.ErrServerClosed\", got %+v", d.SuggestedFixes)
+			if len(d.SuggestedFixes) != 1 || d.SuggestedFixes[0].Message != "Wait for the drain to end before exiting" {
+				t.Errorf("exit-before-drain: want the one fix \"Wait for the drain to end before exiting\", got %+v", d.SuggestedFixes)
 				break
 			}
 			var news []string
@@ -884,10 +885,13 @@ func checkDrainJSON(t *testing.T, byPkg map[string][]jsonDiag, want []drainFindi
 				news = append(news, e.New)
 			}
 			all := strings.Join(news, "\n")
-			for _, want := range []string{`"errors"`, "if err := srv.ListenAndServe(); !errors.Is(err, http.ErrServerClosed) {\n\t\tlog.Fatal(err)\n\t}"} {
+			for _, want := range []string{`"errors"`, "drained := make(chan struct{})", "defer close(drained)", "if err := srv.ListenAndServe(); !errors.Is(err, http.ErrServerClosed) {\n\t\tlog.Fatal(err)\n\t}\n\t<-drained"} {
 				if !strings.Contains(all, want) {
 					t.Errorf("exit-before-drain fix lacks %q: %+v", want, d.SuggestedFixes)
 				}
+			}
+			if len(d.Related) != 1 || d.Related[0].Posn != fatalDrain || d.Related[0].Message != "the drain starts here" {
+				t.Errorf("exit-before-drain: want related information %q at %s, got %+v", "the drain starts here", fatalDrain, d.Related)
 			}
 		case "cancelled-context":
 			if len(d.SuggestedFixes) != 1 || len(d.SuggestedFixes[0].Edits) != 1 || d.SuggestedFixes[0].Edits[0].New != "context.WithoutCancel(ctx)" {
