@@ -59,6 +59,9 @@ type def struct {
 	cancel *types.Var // ctx, cancel := context.WithTimeout(...): cancel
 	pos    token.Pos
 	scope  *scope
+
+	// cancelPos is where cancel is assigned.
+	cancelPos token.Pos
 }
 
 // A scope is one function body (a declaration or a literal), without the
@@ -223,7 +226,12 @@ func (c *checker) recordDefs(s *scope, tok token.Token, lhs, rhs []ast.Expr) {
 		}
 		d := def{value: rhs[0], pos: lhs[0].Pos(), scope: s}
 		if call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr); ok && contextFunc(c.pass.TypesInfo, call) != "" {
-			d.cancel = typeshelper.VarOf(c.pass.TypesInfo, lhs[1])
+			d.cancel, d.cancelPos = typeshelper.VarOf(c.pass.TypesInfo, lhs[1]), lhs[1].Pos()
+			if d.cancel != nil {
+				// The cancel function is assigned too: a cancel()
+				// after this cancels this context, not an earlier one.
+				c.defs[d.cancel] = append(c.defs[d.cancel], def{pos: d.cancelPos, scope: s})
+			}
 		} else {
 			d.value = nil // a multi-value call we cannot see into
 		}

@@ -106,7 +106,7 @@ func (*quiet) Errorf(string, ...any) {}
 // and the context.WithoutCancel detachment against golden files.
 func TestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata(t), shutdown.New(),
-		"shutdown/exit/fatal", "shutdown/cancelled/derived")
+		"shutdown/exit/fatal", "shutdown/cancelled/derived", "shutdown/cancelled/rebound")
 }
 
 // TestResult checks the stops the analyzer hands to -explain: their

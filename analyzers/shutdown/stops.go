@@ -98,7 +98,7 @@ func (c *checker) cancelled(s *scope, stop *stopCall, l lineage) (analysis.Diagn
 	var why ast.Node
 	var what string
 	for _, r := range s.receives {
-		if r.ctx == nil || !l.vars[r.ctx] || c.redefinedBetween(s, r.ctx, receiveNode(r).Pos(), stop.call.Pos()) {
+		if r.ctx == nil || !l.vars[r.ctx] || !c.heldAt(s, l.reads, r.ctx, receiveNode(r).Pos()) {
 			continue
 		}
 		if p, ok := s.receivePoint(info, r); ok && s.cfg(info).dominates(p, at) {
@@ -109,7 +109,7 @@ func (c *checker) cancelled(s *scope, stop *stopCall, l lineage) (analysis.Diagn
 	if why == nil {
 		for _, call := range s.cancels {
 			v, _ := typeutil.Callee(info, call).(*types.Var)
-			if v == nil || !l.cancels[v] || c.redefinedBetween(s, v, call.Pos(), stop.call.Pos()) {
+			if v == nil || !l.cancels[v] || !c.cancelsDef(s, l.cancelDefs, v, call.Pos()) {
 				continue
 			}
 			if p, ok := s.pointOf(info, call); ok && s.cfg(info).dominates(p, at) {
@@ -129,9 +129,36 @@ func (c *checker) cancelled(s *scope, stop *stopCall, l lineage) (analysis.Diagn
 	}, true
 }
 
-// redefinedBetween reports whether v is assigned in scope s between two
-// positions: a receive from its Done() before that says nothing of the
-// context it holds after.
+// heldAt reports whether, at position at of scope s, the context
+// variable v holds a value the trace read (it is not assigned in s in
+// between): a receive from its Done() there is a receive from that
+// context's Done(). In `<-ctx.Done(); ctx, cancel :=
+// context.WithTimeout(ctx, d)` the receive is from the value the new ctx
+// derives from; with context.Background() in its place, the receive says
+// nothing of the context ctx holds after.
+func (c *checker) heldAt(s *scope, reads []varAt, v *types.Var, at token.Pos) bool {
+	for _, r := range reads {
+		if r.v == v && !c.redefinedBetween(s, v, min(at, r.at), max(at, r.at)) {
+			return true
+		}
+	}
+	return false
+}
+
+// cancelsDef reports whether a call of the cancel function v at position
+// at of scope s cancels a context the trace went through: v was made
+// with it before at, and not assigned again in between.
+func (c *checker) cancelsDef(s *scope, defs []varAt, v *types.Var, at token.Pos) bool {
+	for _, d := range defs {
+		if d.v == v && d.at < at && !c.redefinedBetween(s, v, d.at, at) {
+			return true
+		}
+	}
+	return false
+}
+
+// redefinedBetween reports whether v is assigned in scope s strictly
+// between two positions.
 func (c *checker) redefinedBetween(s *scope, v *types.Var, from, to token.Pos) bool {
 	for _, d := range c.defs[v] {
 		if d.scope == s && from < d.pos && d.pos < to {

@@ -349,8 +349,10 @@ srv.Shutdown(shutdownCtx) // returns at once: drains nothing
 		Details: paras(
 			"Reported when a receive from the context's `Done()` (or the `Done()` of a context it derives from), " +
 				"or a call of its cancel function, is on every path to Shutdown in the same function, whatever the " +
-				"context's origin. `context.WithoutCancel` breaks the chain; a `Done()` received in another " +
-				"function does not count.",
+				"context's origin. A variable rebound from itself after the receive " +
+				"(`<-ctx.Done()`, then `ctx, cancel := context.WithTimeout(ctx, d)`) still derives from the done " +
+				"context; rebound from `context.Background()` it does not. `context.WithoutCancel` breaks the " +
+				"chain; a `Done()` received in another function does not count.",
 		),
 		Since: v010,
 		Links: []Link{
