@@ -388,8 +388,12 @@ func (w *walker) stopCtx(arg ast.Expr) {
 		return
 	}
 	if p := w.n.params[v]; p > 0 {
-		// Only the caller's context, not one assigned over it.
-		if w.n.stopCtxParam == 0 && len(w.assigns.values[v]) == 0 && !w.assigns.opaque[v] && w.assigns.firstOf[v] == nil {
+		// Only the caller's context, not one assigned over it, nor
+		// one the function waits on: Shutdown gets it once it is
+		// done (cancelled-context, reported in the function), so
+		// whether the caller's has a deadline changes nothing.
+		if w.n.stopCtxParam == 0 && len(w.assigns.values[v]) == 0 && !w.assigns.opaque[v] && w.assigns.firstOf[v] == nil &&
+			!receivesDone(w.pass.TypesInfo, w.n.decl, v) {
 			w.n.stopCtxParam = p
 		}
 		return
@@ -409,6 +413,34 @@ func (w *walker) stopCtx(arg ast.Expr) {
 			w.n.stopTimeoutParam = w.n.params[dv]
 		}
 	}
+}
+
+// receivesDone reports whether fd's body (its literals included)
+// receives from v.Done(): <-v.Done(), alone or as a select case.
+func receivesDone(info *types.Info, fd *ast.FuncDecl, v *types.Var) bool {
+	if fd == nil || fd.Body == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		u, ok := n.(*ast.UnaryExpr)
+		if found || !ok || u.Op != token.ARROW {
+			return !found
+		}
+		call, ok := ast.Unparen(u.X).(*ast.CallExpr)
+		if !ok || len(call.Args) != 0 {
+			return true
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "Done" {
+			return true
+		}
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[id] == v {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 func isContextFunc(info *types.Info, call *ast.CallExpr, name string) bool {

@@ -65,3 +65,10 @@ func StopWithin(s *Server, d time.Duration) error { // want StopWithin:`reach\(s
 
 // StopCtx hands its context on through a function of the package.
 func StopCtx(ctx context.Context, s *Server) error { return s.Stop(ctx) } // want StopCtx:`reach\(stop stopctx:param1\)`
+
+// AfterDone waits on its context, then hands it on: done by then, it is
+// no stop context for its callers.
+func AfterDone(ctx context.Context, s *Server) error { // want AfterDone:`reach\(stop\)`
+	<-ctx.Done()
+	return s.Stop(ctx)
+}
