@@ -37,6 +37,10 @@ type node struct {
 	// stopTimeoutParam: the duration parameter that bounds a graceful
 	// stop run with a fresh context.WithTimeout(context.Background(), d).
 	stopTimeoutParam int
+	// stopNoDeadline: an exported function of a package other than
+	// main that runs, in its own flow, a graceful stop whose context
+	// has no deadline and is none of its parameters (FuncFact.StopNoDeadline).
+	stopNoDeadline bool
 
 	// stopsWithin is the time a //sigtermlint:stops-within declaration
 	// on the function gives its stop.
@@ -54,6 +58,10 @@ type item struct {
 	intElem  ast.Expr
 	killElem ast.Expr
 	notify   bool // a signal.Notify / NotifyContext call
+	// noDeadline: a graceful stop given a context without a deadline
+	// made here (context.Background()), or a call of another package's
+	// function that runs one (FuncFact.StopNoDeadline).
+	noDeadline bool
 	// async: the item runs in a go statement, defer or function literal,
 	// not in the node's own flow.
 	async bool
@@ -336,6 +344,7 @@ func (w *walker) callFunc(fn *types.Func, call *ast.CallExpr) {
 		it.bits = Stop
 		if len(call.Args) == 1 {
 			w.stopCtx(call.Args[0])
+			it.noDeadline = w.noDeadline(call.Args[0])
 		}
 	case KindDrain:
 		if len(call.Args) != 1 || !isConstFalse(w.pass.TypesInfo, call.Args[0]) {
@@ -363,7 +372,9 @@ func (w *walker) callFunc(fn *types.Func, call *ast.CallExpr) {
 		it.bits, it.via = fact.Bits&^ServeErr, chain(fn, fact.Via)
 		if p := fact.StopCtxParam; p > 0 && p <= len(call.Args) {
 			w.stopCtx(call.Args[p-1])
+			it.noDeadline = w.noDeadline(call.Args[p-1])
 		}
+		it.noDeadline = it.noDeadline || fact.StopNoDeadline
 		if fact.SignalParam > 0 {
 			s := w.eval.argsFor(call, fn.Type().(*types.Signature), fact.SignalParam)
 			if s.bits&(SigTERM|SigINT) == 0 && s.n == 0 && s.param == 0 {
@@ -441,6 +452,72 @@ func receivesDone(info *types.Info, fd *ast.FuncDecl, v *types.Var) bool {
 		return !found
 	})
 	return found
+}
+
+// noDeadline reports whether a context expression is made, in this
+// package, from context.Background() or TODO() with no deadline and no
+// cancel function on the way: the literal call, WithValue over one, or a
+// variable assigned only that.
+func (w *walker) noDeadline(e ast.Expr) bool {
+	info := w.pass.TypesInfo
+	for range 8 {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.CallExpr:
+			switch {
+			case isContextFunc(info, x, "Background"), isContextFunc(info, x, "TODO"):
+				return true
+			case isContextFunc(info, x, "WithValue") && len(x.Args) == 3:
+				e = x.Args[0]
+			default:
+				return false
+			}
+		case *ast.Ident:
+			v, ok := info.Uses[x].(*types.Var)
+			if !ok || w.assigns.opaque[v] || w.assigns.firstOf[v] != nil || len(w.assigns.values[v]) != 1 || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+				return false // a parameter, a package variable, several values
+			}
+			e = w.assigns.values[v][0]
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// stopsWithoutDeadline reports whether n is a function that callers in
+// other packages may call and that runs, in its own flow, a graceful
+// stop without a deadline it makes itself, directly or through a
+// function that does (FuncFact.StopNoDeadline).
+func (w *walker) stopsWithoutDeadline(n *node) bool {
+	if n.fn == nil || !n.fn.Exported() || w.pass.Pkg.Name() == "main" {
+		return false
+	}
+	for _, it := range n.items {
+		if !it.blocking {
+			continue
+		}
+		if it.noDeadline {
+			return true
+		}
+		if c := it.callee; c != nil && it.call != nil {
+			if c.stopNoDeadline || (c.stopCtxParam > 0 && c.stopCtxParam <= len(it.call.Args) && w.noDeadline(it.call.Args[c.stopCtxParam-1])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// InFlow reports whether pos is in the part of a function body that runs
+// unconditionally, once, when the function runs, as reach counts it for
+// blocking calls and for FuncFact.StopNoDeadline (see flowOf).
+func InFlow(body *ast.BlockStmt, pos token.Pos) bool {
+	for _, r := range flowOf(body) {
+		if r.Pos() <= pos && pos < r.End() {
+			return true
+		}
+	}
+	return false
 }
 
 func isContextFunc(info *types.Info, call *ast.CallExpr, name string) bool {
