@@ -80,7 +80,8 @@ type scope struct {
 	cancels  []*ast.CallExpr
 }
 
-// stopCall is a graceful stop with a context: srv.Shutdown(ctx).
+// stopCall is a graceful stop: srv.Shutdown(ctx), or one that takes no
+// context.
 type stopCall struct {
 	call *ast.CallExpr
 	ctx  ast.Expr // the context argument, or nil
@@ -89,6 +90,17 @@ type stopCall struct {
 	// ShutdownWithTimeout(d)), or nil.
 	timeout ast.Expr
 	name    string // for messages: "Shutdown", "ShutdownWithTimeout"
+
+	// grpc: (*grpc.Server).GracefulStop(), which takes no context: its
+	// bound is a timed fallback to Stop(), if any (see fallback).
+	grpc bool
+	// noDeadline: a call of a function that runs a graceful stop with
+	// a context without a deadline it makes itself
+	// (reach.FuncFact.StopNoDeadline: fiber's Shutdown()).
+	noDeadline bool
+	// deferred: the call of a defer statement (only stops that take no
+	// context are recorded there).
+	deferred bool
 }
 
 // receive is a receive from a context's Done() or from a signal channel.
@@ -189,7 +201,12 @@ func (c *checker) visitInScope(s *scope, n ast.Node) bool {
 		return false
 	case *ast.DeferStmt:
 		// A deferred call runs at return: not a cancel, exit or
-		// sleep on the way to what follows.
+		// sleep on the way to what follows. A stop that takes no
+		// context is one all the same (defer s.GracefulStop()).
+		if stop, ok := c.stopOf(n.Call); ok && stop.ctx == nil && stop.timeout == nil {
+			stop.deferred = true
+			s.stops = append(s.stops, stop)
+		}
 		ast.Inspect(n.Call, func(m ast.Node) bool {
 			if lit, ok := m.(*ast.FuncLit); ok {
 				c.walkScope(&scope{decl: s.decl, body: lit.Body, isLit: true})
@@ -267,14 +284,23 @@ func (c *checker) recordCall(s *scope, call *ast.CallExpr) {
 	}
 }
 
-// stopOf recognizes a graceful stop given a context.
+const grpcPkg = "google.golang.org/grpc"
+
+// stopOf recognizes a graceful stop: one given a context or a timeout,
+// grpc's GracefulStop(), a call of a function that stops without a
+// deadline.
 func (c *checker) stopOf(call *ast.CallExpr) (*stopCall, bool) {
 	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
 	if !ok {
 		return nil, false
 	}
-	if reach.Classify(fn) == reach.KindStop && len(call.Args) == 1 {
-		return &stopCall{call: call, ctx: call.Args[0], name: fn.Name()}, true
+	if reach.Classify(fn) == reach.KindStop {
+		switch {
+		case len(call.Args) == 1:
+			return &stopCall{call: call, ctx: call.Args[0], name: fn.Name()}, true
+		case len(call.Args) == 0 && fn.Pkg().Path() == grpcPkg && fn.Name() == "GracefulStop":
+			return &stopCall{call: call, name: fn.Name(), grpc: true}, true
+		}
 	}
 	if f := c.reach.Fact(fn); f != nil {
 		if p := f.StopCtxParam; p > 0 && p <= len(call.Args) {
@@ -282,6 +308,9 @@ func (c *checker) stopOf(call *ast.CallExpr) (*stopCall, bool) {
 		}
 		if p := f.StopTimeoutParam; p > 0 && p <= len(call.Args) {
 			return &stopCall{call: call, timeout: call.Args[p-1], name: fn.Name()}, true
+		}
+		if f.StopNoDeadline {
+			return &stopCall{call: call, name: fn.Name(), noDeadline: true}, true
 		}
 	}
 	return nil, false

@@ -25,6 +25,7 @@ func TestRules(t *testing.T) {
 		"shutdown/exit/...",
 		"shutdown/cancelled/...",
 		"shutdown/unbounded",
+		"shutdown/nocontext/...",
 		"shutdown/timeout/...",
 		"shutdown/directive",
 		"shutdown/baddirective",
