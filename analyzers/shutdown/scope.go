@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -39,6 +40,11 @@ type checker struct {
 	// libBounds are the drains that libraries bound themselves (see
 	// libbounds.go), for the explain mode.
 	libBounds []libraryBound
+	// hookCaps are the scopes of fx OnStop hooks written as literals,
+	// with the longest known bound (fx.StopTimeout) that the apps they
+	// are registered with put on them: fx stops waiting for a hook
+	// then, so its own Shutdown deadline counts up to there.
+	hookCaps map[*scope]time.Duration
 	// stopsSeen are the stops checked, with their budgets, for the
 	// analyzer's Result.
 	stopsSeen []Stop
@@ -134,8 +140,12 @@ func (s *scope) receivePoint(info *types.Info, r receive) (point, bool) {
 }
 
 // index walks the package once: it makes the scopes and records the
-// definitions and stoppers.
+// definitions and stoppers. It runs once: the library checks may ask
+// for it early (the scopes of fx's OnStop hooks).
 func (c *checker) index() {
+	if c.defs != nil {
+		return
+	}
 	c.defs = map[*types.Var][]def{}
 	c.stoppers = map[*types.Var]bool{}
 	c.exited = map[*ast.CallExpr]bool{}

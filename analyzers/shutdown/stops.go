@@ -52,9 +52,14 @@ func (c *checker) checkStops(s *scope) {
 		b := c.budgetOf(s, stop, l, budgets, false)
 		budgets[stop] = b
 		c.record(stop, b)
-		if b.why == "" && !reportedTimeout && b.total >= c.timeout.D {
+		total, why := b.total, strings.Join(b.parts(), " + ")
+		if limit, ok := c.hookCaps[s]; ok && limit < total {
+			// An fx OnStop hook: fx stops waiting for it there.
+			total, why = limit, why+", cut at fx's StopTimeout "+durations.Format(limit)
+		}
+		if b.why == "" && !reportedTimeout && total >= c.timeout.D {
 			reportedTimeout = true
-			c.reportTimeout(stop.call.Pos(), stop.call.End(), b.total, strings.Join(b.parts(), " + "))
+			c.reportTimeout(stop.call.Pos(), stop.call.End(), total, why)
 		}
 	}
 }

@@ -450,7 +450,8 @@ shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 				"one's deadline was set (calls that share one deadline count it once). Durations resolve from "+
 				"constants and constant expressions (also from other packages), variables set once from a "+
 				"constant, and the defaults of `flag.Duration` / `flag.DurationVar`; anything else makes the rule "+
-				"say nothing.",
+				"say nothing. A grpc `GracefulStop()` counts the time after which a `Stop()` cuts it; an fx "+
+				"OnStop hook's deadline counts up to fx's `StopTimeout`, where fx stops waiting for it.",
 			"Where the stop timeout comes from: see [The stop timeout](#the-stop-timeout).",
 		),
 		Since: v010,
