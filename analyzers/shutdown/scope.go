@@ -213,7 +213,7 @@ func (c *checker) visitInScope(s *scope, n ast.Node) bool {
 		// A deferred call runs at return: not a cancel, exit or
 		// sleep on the way to what follows. A stop that takes no
 		// context is one all the same (defer s.GracefulStop()).
-		if stop, ok := c.stopOf(n.Call); ok && stop.ctx == nil && stop.timeout == nil {
+		if stop, ok := c.noContextStopOf(n.Call); ok {
 			stop.deferred = true
 			s.stops = append(s.stops, stop)
 		}
@@ -280,6 +280,8 @@ func (c *checker) recordCall(s *scope, call *ast.CallExpr) {
 	c.recordStopper(call)
 	if stop, ok := c.stopOf(call); ok {
 		s.stops = append(s.stops, stop)
+	} else if stop, ok := c.noContextStopOf(call); ok {
+		s.stops = append(s.stops, stop)
 	}
 	if isExitCall(info, call) {
 		s.exits = append(s.exits, call)
@@ -296,21 +298,14 @@ func (c *checker) recordCall(s *scope, call *ast.CallExpr) {
 
 const grpcPkg = "google.golang.org/grpc"
 
-// stopOf recognizes a graceful stop: one given a context or a timeout,
-// grpc's GracefulStop(), a call of a function that stops without a
-// deadline.
+// stopOf recognizes a graceful stop given a context or a timeout.
 func (c *checker) stopOf(call *ast.CallExpr) (*stopCall, bool) {
 	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
 	if !ok {
 		return nil, false
 	}
-	if reach.Classify(fn) == reach.KindStop {
-		switch {
-		case len(call.Args) == 1:
-			return &stopCall{call: call, ctx: call.Args[0], name: fn.Name()}, true
-		case len(call.Args) == 0 && fn.Pkg().Path() == grpcPkg && fn.Name() == "GracefulStop":
-			return &stopCall{call: call, name: fn.Name(), grpc: true}, true
-		}
+	if reach.Classify(fn) == reach.KindStop && len(call.Args) == 1 {
+		return &stopCall{call: call, ctx: call.Args[0], name: fn.Name()}, true
 	}
 	if f := c.reach.Fact(fn); f != nil {
 		if p := f.StopCtxParam; p > 0 && p <= len(call.Args) {
@@ -319,9 +314,23 @@ func (c *checker) stopOf(call *ast.CallExpr) (*stopCall, bool) {
 		if p := f.StopTimeoutParam; p > 0 && p <= len(call.Args) {
 			return &stopCall{call: call, timeout: call.Args[p-1], name: fn.Name()}, true
 		}
-		if f.StopNoDeadline {
-			return &stopCall{call: call, name: fn.Name(), noDeadline: true}, true
-		}
+	}
+	return nil, false
+}
+
+// noContextStopOf recognizes a graceful stop that takes no context:
+// grpc's GracefulStop(), a call of a function that stops without a
+// deadline. (Kept apart from stopOf, which the exit checks use.)
+func (c *checker) noContextStopOf(call *ast.CallExpr) (*stopCall, bool) {
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if !ok {
+		return nil, false
+	}
+	if reach.Classify(fn) == reach.KindStop && len(call.Args) == 0 && fn.Pkg().Path() == grpcPkg && fn.Name() == "GracefulStop" {
+		return &stopCall{call: call, name: fn.Name(), grpc: true}, true
+	}
+	if f := c.reach.Fact(fn); f != nil && f.StopNoDeadline && f.StopCtxParam == 0 && f.StopTimeoutParam == 0 {
+		return &stopCall{call: call, name: fn.Name(), noDeadline: true}, true
 	}
 	return nil, false
 }
