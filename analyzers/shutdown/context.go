@@ -19,6 +19,15 @@ type lineage struct {
 	vars map[*types.Var]bool
 	// cancels are the cancel functions of those derivations.
 	cancels map[*types.Var]bool
+	// reads are where the trace took each of those variables' values: a
+	// variable rebound from itself (ctx, cancel := WithTimeout(ctx, d))
+	// is read twice, once for each value. A receive from v.Done() means
+	// the context is done only when v holds, at the receive, the value
+	// the trace read.
+	reads []varAt
+	// cancelDefs are where each cancel function was made, with the
+	// context the trace went through.
+	cancelDefs []varAt
 	// rooted: every step was resolved, down to context.Background() or
 	// TODO(); a parameter or an unknown call leaves it false.
 	rooted bool
@@ -39,6 +48,12 @@ type lineage struct {
 	// doneAtStop: a NotifyContext or errgroup.WithContext is on the
 	// chain, a context that is done by the time a drain starts.
 	doneAtStop bool
+}
+
+// varAt is a variable and a position at which its value counts.
+type varAt struct {
+	v  *types.Var
+	at token.Pos
 }
 
 // contextFunc names the context-making function a call is, or "".
@@ -71,7 +86,7 @@ func contextFunc(info *types.Info, call *ast.CallExpr) string {
 func (c *checker) trace(s *scope, e ast.Expr, at token.Pos) lineage {
 	l := lineage{vars: map[*types.Var]bool{}, cancels: map[*types.Var]bool{}, deadlineKnown: true}
 	cut := false // past a WithoutCancel: cancellation and deadlines above it do not reach
-	seen := map[*types.Var]bool{}
+	seen := map[varAt]bool{}
 	for depth := 0; depth < 32; depth++ {
 		e = ast.Unparen(e)
 		switch x := e.(type) {
@@ -101,13 +116,14 @@ func (c *checker) trace(s *scope, e ast.Expr, at token.Pos) lineage {
 			e = x.Args[0]
 		case *ast.Ident, *ast.SelectorExpr:
 			v := typeshelper.VarOf(c.pass.TypesInfo, x)
-			if v == nil || seen[v] {
+			if v == nil || seen[varAt{v, at}] {
 				l.origin, l.originPos = "an expression sigtermlint cannot follow", x.Pos()
 				return l
 			}
-			seen[v] = true
+			seen[varAt{v, at}] = true
 			if !cut {
 				l.vars[v] = true
+				l.reads = append(l.reads, varAt{v, at})
 			}
 			d, ok := c.reachingDef(s, v, at)
 			if !ok || d.value == nil {
@@ -116,7 +132,11 @@ func (c *checker) trace(s *scope, e ast.Expr, at token.Pos) lineage {
 			}
 			if d.cancel != nil && !cut {
 				l.cancels[d.cancel] = true
+				l.cancelDefs = append(l.cancelDefs, varAt{d.cancel, d.cancelPos})
 			}
+			// The value's own variables are read where it is assigned:
+			// in ctx, cancel := context.WithTimeout(ctx, d), the ctx on
+			// the right is the one before.
 			e, at = d.value, d.pos
 		default:
 			l.origin, l.originPos = "an expression sigtermlint cannot follow", x.Pos()

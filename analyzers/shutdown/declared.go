@@ -59,8 +59,12 @@ func (c *checker) contradiction(d directive.Directive) string {
 			where := directive.Where(c.pass.Fset, stop.call.Pos())
 			switch {
 			case l.rooted && !l.bounded:
-				return fmt.Sprintf("%s%s %s on %s contradicts its %s at %s, whose context has no deadline; the declaration is ignored",
-					directive.Prefix, directive.StopsWithin, durations.Format(d.D), d.Func.Name.Name, stop.name, where)
+				what := "whose context has no deadline"
+				if stop.grpc {
+					what = "which has no deadline and no Stop after a timeout"
+				}
+				return fmt.Sprintf("%s%s %s on %s contradicts its %s at %s, %s; the declaration is ignored",
+					directive.Prefix, directive.StopsWithin, durations.Format(d.D), d.Func.Name.Name, stop.name, where, what)
 			case l.bounded && l.deadlineKnown && l.deadline > d.D:
 				return fmt.Sprintf("%s%s %s on %s contradicts its %s at %s, whose deadline is %s; the declaration is ignored",
 					directive.Prefix, directive.StopsWithin, durations.Format(d.D), d.Func.Name.Name, stop.name, where, durations.Format(l.deadline))

@@ -8,7 +8,7 @@ import (
 )
 
 // Nobody waits for a Shutdown that runs last in a goroutine which reports
-// nothing back: the process ends when main decides, not when the drain
+// nothing back, or that a go statement starts itself (go s.GracefulStop()): the process ends when main decides, not when the drain
 // ends, so the context's deadline changes nothing (prometheus/pushgateway:
 // `go shutdownServerOnQuit(...)`, which returns server.Shutdown(ctx), and
 // main returns on its own after ListenAndServe). unbounded-shutdown says
@@ -41,6 +41,9 @@ func (c *checker) countCall(call *ast.CallExpr) {
 // statement), its result is dropped or returned to nobody, and the scope
 // defers nothing (a deferred wg.Done or close would report completion).
 func (c *checker) abandoned(s *scope, stop *stopCall) bool {
+	if goStarted(s, stop.call) {
+		return true // go s.GracefulStop(): nobody can wait for it
+	}
 	if !c.detached(s) || len(s.body.List) == 0 {
 		return false
 	}
@@ -60,6 +63,21 @@ func (c *checker) abandoned(s *scope, stop *stopCall) bool {
 		return ok && len(as.Rhs) == 1 && ast.Unparen(as.Rhs[0]) == stop.call && last.Else == nil && !sendsOrCloses(last.Body)
 	}
 	return false
+}
+
+// goStarted reports whether call is the call of a go statement of s.
+func goStarted(s *scope, call *ast.CallExpr) bool {
+	found := false
+	ast.Inspect(s.body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // a scope of its own
+		case *ast.GoStmt:
+			found = found || n.Call == call
+		}
+		return !found
+	})
+	return found
 }
 
 // detached reports whether a scope runs only as a goroutine.

@@ -12,7 +12,10 @@
 //
 // For each graceful stop ((*http.Server).Shutdown, fasthttp's
 // ShutdownWithContext, or a function that hands its context to one, such
-// as echo's Shutdown), in every package, it reports the first of
+// as echo's Shutdown; grpc's GracefulStop, bounded only by a Stop after a
+// timeout; a call of an exported function that stops with a context it
+// makes without a deadline, such as fiber's Shutdown), in every package,
+// it reports the first of
 // cancelled-context, unbounded-shutdown and shutdown-timeout that
 // applies. Independently, it reports exit-before-drain at a serve call
 // whose return exits the process while a concurrent Shutdown drains.

@@ -5,11 +5,13 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"sort"
 	"strings"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/sigtermlint/sigtermlint/internal/durations"
 	"github.com/sigtermlint/sigtermlint/internal/libbounds"
 )
 
@@ -47,6 +49,37 @@ type libDrain struct {
 	// fromCode is where the library's code, in the version the program
 	// builds with, sets the default d: "app.go:44"; "" for the table's.
 	fromCode string
+	// hooks is the time the program's own stop hooks (fx's OnStop) take
+	// at most, one after the other, when hooksKnown: each bounds its
+	// drain itself. d is then a cap: the drain lasts the smaller.
+	// hookParts are each hook's bound; hookReported says a hook alone
+	// reaches the stop timeout, reported at its own Shutdown.
+	hooks        time.Duration
+	hooksKnown   bool
+	hookParts    []string
+	hookReported bool
+}
+
+// bound is how long the drain may last: the library's bound, or the
+// hooks' when they end it sooner.
+func (d libDrain) bound() time.Duration {
+	if d.hooksKnown && d.hooks < d.d {
+		return d.hooks
+	}
+	return d.d
+}
+
+// byHooks says whether the hooks, not the library's bound, end the drain.
+func (d libDrain) byHooks() bool { return d.hooksKnown && d.hooks < d.d }
+
+// hooksWhy says what bounds a drain the hooks end: "OnStop hooks 5s +
+// 6s, under fx's default StopTimeout 15s".
+func (d libDrain) hooksWhy(what string) string {
+	hooks := "OnStop hook "
+	if len(d.hookParts) > 1 {
+		hooks = "OnStop hooks "
+	}
+	return hooks + strings.Join(d.hookParts, " + ") + ", under " + what + " " + durations.Format(d.d)
 }
 
 func defaultDrain(lib *libbounds.Bound, call *ast.CallExpr) libDrain {
@@ -127,9 +160,17 @@ func (c *checker) checkLibraryBounds() {
 // has no deadline or may outlast the stop timeout. An option that cannot
 // be evaluated is recorded only.
 func (c *checker) reportLibraryDrain(drain libDrain) {
+	what := drain.lib.What
+	if drain.option != "" {
+		what = drain.option
+	}
+	source := drain.source()
+	if drain.byHooks() {
+		source = drain.hooksWhy(what)
+	}
 	c.libBounds = append(c.libBounds, libraryBound{
 		Pos: drain.call.Pos(), End: drain.call.End(), Library: drain.lib.Library,
-		D: drain.d, Known: drain.known, Unbounded: drain.unbounded, Source: drain.source(),
+		D: drain.bound(), Known: drain.known, Unbounded: drain.unbounded, Source: source,
 	})
 	switch {
 	case !drain.known:
@@ -139,13 +180,95 @@ func (c *checker) reportLibraryDrain(drain libDrain) {
 			Message: fmt.Sprintf("%s's graceful shutdown has no deadline (%s): a stuck %s holds it until SIGKILL cuts the drain, with no log line",
 				drain.lib.Library, drain.why, drain.stuck),
 		})
-	case drain.d >= c.timeout.D:
-		what := drain.lib.What
-		if drain.option != "" {
-			what = drain.option
-		}
+	case drain.bound() < c.timeout.D:
+	case drain.hookReported:
+		// A hook alone reaches the stop timeout: reported at its
+		// own Shutdown, once.
+	case drain.byHooks():
+		c.reportTimeout(drain.call.Pos(), drain.call.End(), drain.bound(), drain.hooksWhy(what)+", "+drain.lib.Module)
+	default:
 		c.reportTimeout(drain.call.Pos(), drain.call.End(), drain.d, what+", "+drain.lib.Module)
 	}
+}
+
+// scopeOfBody returns the scope of a function body.
+func (c *checker) scopeOfBody(body *ast.BlockStmt) *scope {
+	for _, s := range c.scopes {
+		if s.body == body {
+			return s
+		}
+	}
+	return nil
+}
+
+// declOf returns the declaration of a function of the package.
+func (c *checker) declOf(fn *types.Func) *ast.FuncDecl {
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && c.pass.TypesInfo.Defs[fd.Name] == fn {
+				return fd
+			}
+		}
+	}
+	return nil
+}
+
+// hookBound is the time a stop hook takes at most when it bounds its
+// own drain: each graceful stop in it has a known deadline of its own
+// (a WithTimeout in the hook, over fx's context or a fresh one), and
+// nothing else in it waits (a receive, a select, a Wait). The total
+// counts sleeps and stops one after the other, as for any stop.
+func (c *checker) hookBound(s *scope) (time.Duration, bool) {
+	if len(s.stops) == 0 || waitsOtherwise(c.pass.TypesInfo, s.body) {
+		return 0, false
+	}
+	stops := append([]*stopCall(nil), s.stops...)
+	sort.Slice(stops, func(i, j int) bool { return stops[i].call.Pos() < stops[j].call.Pos() })
+	budgets := map[*stopCall]*budget{}
+	var longest time.Duration
+	for _, stop := range stops {
+		l := c.lineageOf(s, stop)
+		if !l.bounded || !l.deadlineKnown || l.timeoutCall == nil || stop.deferred {
+			return 0, false
+		}
+		if _, cancelled := c.cancelled(s, stop, l); cancelled {
+			return 0, false
+		}
+		b := c.budgetOf(s, stop, l, budgets, false)
+		if b.why != "" {
+			return 0, false
+		}
+		budgets[stop] = b
+		longest = max(longest, b.total)
+	}
+	return longest, true
+}
+
+// waitsOtherwise reports whether a function body (its literals left
+// out) waits on something other than a sleep or a stop: a receive, a
+// select, a range over a channel, a Wait call.
+func waitsOtherwise(info *types.Info, body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.ARROW
+		case *ast.SelectStmt:
+			found = true
+		case *ast.RangeStmt:
+			if t := info.TypeOf(n.X); t != nil {
+				_, found = t.Underlying().(*types.Chan)
+			}
+		case *ast.CallExpr:
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Wait" {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // importsBoundingLibrary reports whether the package imports a package

@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sigtermlint/sigtermlint/internal/durations"
 	"github.com/sigtermlint/sigtermlint/internal/libbounds"
 	"github.com/sigtermlint/sigtermlint/internal/typeshelper"
 )
@@ -112,7 +113,236 @@ func (m *libMatcher) fx(call *ast.CallExpr) (libDrain, bool) {
 		return unknownDrain(lib, call), true
 	}
 	opt, known := m.lastOption(ctor.Args, ctor.Ellipsis.IsValid(), lib.Module, isFunc(fxPkg, "StopTimeout"), isFunc(fxPkg, "Options"))
-	return m.optionDrain(lib, call, opt, known), true
+	d := m.optionDrain(lib, call, opt, known)
+	if d.known && !d.unbounded {
+		m.fxHookBounds(&d, ctor)
+	}
+	return d, true
+}
+
+// fxHookBounds reads the OnStop hooks that the functions given to the
+// app's options register, when it can list them all. fx runs them one
+// after the other under its StopTimeout and stops waiting at its end:
+// that bound is a cap, and hooks that bound their own drain (their
+// Shutdown under a WithTimeout of theirs) end the drain sooner. The
+// hooks written as literals are capped by d's bound (hookCaps).
+func (m *libMatcher) fxHookBounds(d *libDrain, ctor *ast.CallExpr) {
+	hooks, ok := m.fxHooks(ctor.Args)
+	m.c.index()
+	if m.c.hookCaps == nil {
+		m.c.hookCaps = map[*scope]time.Duration{}
+	}
+	for _, h := range hooks {
+		if lit, isLit := ast.Unparen(h).(*ast.FuncLit); isLit {
+			if s := m.c.scopeOfBody(lit.Body); s != nil && d.d > m.c.hookCaps[s] {
+				m.c.hookCaps[s] = d.d
+			}
+		}
+	}
+	if !ok || len(hooks) == 0 {
+		return
+	}
+	var total time.Duration
+	var parts []string
+	for _, h := range hooks {
+		s := m.hookScope(h)
+		if s == nil {
+			return
+		}
+		b, ok := m.c.hookBound(s)
+		if !ok {
+			return // the hook's own bound is unknown: fx's is the bound
+		}
+		total += b
+		parts = append(parts, durations.Format(b))
+		if b >= m.c.timeout.D {
+			d.hookReported = true // at the hook's own Shutdown
+		}
+	}
+	d.hooks, d.hooksKnown, d.hookParts = total, true, parts
+}
+
+// hookScope returns the scope of an OnStop hook's function: a literal,
+// or a function or method of the package.
+func (m *libMatcher) hookScope(h ast.Expr) *scope {
+	switch h := ast.Unparen(h).(type) {
+	case *ast.FuncLit:
+		return m.c.scopeOfBody(h.Body)
+	case *ast.Ident, *ast.SelectorExpr:
+		fn := typeshelper.FuncOf(m.info, h)
+		if fn == nil || fn.Pkg() != m.c.pass.Pkg {
+			return nil
+		}
+		for _, s := range m.c.scopes {
+			if !s.isLit && m.info.Defs[s.decl.Name] == fn {
+				return s
+			}
+		}
+	}
+	return nil
+}
+
+// fxHooks lists the OnStop functions that the functions given to fx's
+// options (fx.Invoke, fx.Provide, fx.Decorate..., inside fx.Options and
+// fx.Module too) register on their fx.Lifecycle. ok is false when one
+// may register hooks sigtermlint cannot list: a function of another
+// package, or of unknown origin, that takes a Lifecycle; a Lifecycle
+// used otherwise than lc.Append(hook); a hook that is no fx.Hook literal,
+// fx.StopHook or fx.StartStopHook call.
+func (m *libMatcher) fxHooks(args []ast.Expr) (hooks []ast.Expr, ok bool) {
+	for _, a := range args {
+		if call, isCall := ast.Unparen(a).(*ast.CallExpr); isCall {
+			if fn := typeutil.StaticCallee(m.info, call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == fxPkg {
+				if call.Ellipsis.IsValid() {
+					return nil, false
+				}
+				inner, ok := m.fxHooks(call.Args)
+				if !ok {
+					return nil, false
+				}
+				hooks = append(hooks, inner...)
+				continue
+			}
+		}
+		if t := m.info.TypeOf(a); t == nil {
+			return nil, false
+		} else if _, isFunc := t.Underlying().(*types.Signature); !isFunc {
+			continue // a value: a name, a duration, one of fx's own options
+		}
+		h, ok := m.registered(a)
+		if !ok {
+			return nil, false
+		}
+		hooks = append(hooks, h...)
+	}
+	return hooks, true
+}
+
+// registered lists the OnStop hooks a function given to fx registers.
+func (m *libMatcher) registered(f ast.Expr) (hooks []ast.Expr, ok bool) {
+	sig, _ := m.info.TypeOf(f).Underlying().(*types.Signature)
+	var body *ast.BlockStmt
+	var params *ast.FieldList
+	switch f := ast.Unparen(f).(type) {
+	case *ast.FuncLit:
+		body, params = f.Body, f.Type.Params
+	case *ast.Ident, *ast.SelectorExpr:
+		if fn := typeshelper.FuncOf(m.info, f); fn != nil && fn.Pkg() == m.c.pass.Pkg {
+			if fd := m.c.declOf(fn); fd != nil && fd.Body != nil {
+				body, params = fd.Body, fd.Type.Params
+			}
+		}
+	}
+	if body == nil {
+		// Another package's function, or a value: fine unless it can
+		// register hooks.
+		return nil, sig == nil || !mentionsLifecycle(sig.Params())
+	}
+	lcs := map[*types.Var]bool{}
+	for _, field := range params.List {
+		t := m.info.TypeOf(field.Type)
+		switch {
+		case isNamed(t, fxPkg, "Lifecycle"):
+			for _, name := range field.Names {
+				if v, isVar := m.info.Defs[name].(*types.Var); isVar {
+					lcs[v] = true
+				}
+			}
+		case mentionsLifecycle(types.NewTuple(types.NewParam(0, nil, "", t))):
+			return nil, false // an fx.In struct with a Lifecycle in it
+		}
+	}
+	if len(lcs) == 0 {
+		return nil, true
+	}
+	ok = true
+	var stack []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		stack = append(stack, n)
+		id, isIdent := n.(*ast.Ident)
+		if !isIdent || !lcs[typeshelper.VarOf(m.info, id)] {
+			return ok
+		}
+		h, isAppend := m.appended(stack)
+		if !isAppend {
+			ok = false
+		}
+		if h != nil {
+			hooks = append(hooks, h)
+		}
+		return ok
+	})
+	return hooks, ok
+}
+
+// appended reads lc.Append(hook) around the use of lc that ends stack:
+// the hook's OnStop function, or nil when it has none.
+func (m *libMatcher) appended(stack []ast.Node) (ast.Expr, bool) {
+	if len(stack) < 3 {
+		return nil, false
+	}
+	sel, ok := stack[len(stack)-2].(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Append" {
+		return nil, false
+	}
+	call, ok := stack[len(stack)-3].(*ast.CallExpr)
+	if !ok || call.Fun != sel || len(call.Args) != 1 {
+		return nil, false
+	}
+	switch h := ast.Unparen(call.Args[0]).(type) {
+	case *ast.CompositeLit:
+		if !isNamed(m.info.TypeOf(h), fxPkg, "Hook") {
+			return nil, false
+		}
+		for _, elt := range h.Elts {
+			kv, isKV := elt.(*ast.KeyValueExpr)
+			if !isKV {
+				return nil, false
+			}
+			if key, isIdent := kv.Key.(*ast.Ident); isIdent && key.Name == "OnStop" {
+				return kv.Value, true
+			}
+		}
+		return nil, true
+	case *ast.CallExpr:
+		fn := typeutil.StaticCallee(m.info, h)
+		switch {
+		case fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != fxPkg:
+		case fn.Name() == "StartHook":
+			return nil, true
+		case fn.Name() == "StopHook" && len(h.Args) == 1:
+			return h.Args[0], true
+		case fn.Name() == "StartStopHook" && len(h.Args) == 2:
+			return h.Args[1], true
+		}
+	}
+	return nil, false
+}
+
+// mentionsLifecycle reports whether a parameter list holds an
+// fx.Lifecycle, directly or as a field of a struct (fx.In).
+func mentionsLifecycle(params *types.Tuple) bool {
+	for i := 0; i < params.Len(); i++ {
+		t := params.At(i).Type()
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if isNamed(t, fxPkg, "Lifecycle") {
+			return true
+		}
+		if st, ok := t.Underlying().(*types.Struct); ok {
+			for j := 0; j < st.NumFields(); j++ {
+				if isNamed(st.Field(j).Type(), fxPkg, "Lifecycle") {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // controller-runtime: mgr.Start(ctx) on a manager made by manager.New or

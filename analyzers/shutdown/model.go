@@ -73,7 +73,7 @@ func (c *checker) drainsOf() ([]*drain, map[*types.Var][]*drain) {
 	}
 	// A go literal whose stop comes first thing starts its drain at once.
 	for _, d := range drains {
-		if d.spawn == nil && d.goCall == nil && c.stopsAtOnce(d.call) && d.scope.goStmt != nil && !c.waitsBefore(d.scope, d.call) {
+		if d.spawn == nil && d.goCall == nil && c.stopsAtOnce(d.call) && d.scope.goStmt != nil && !c.blocksBefore(d.scope, d.call) {
 			d.spawn = d.scope.goStmt
 		}
 	}
@@ -181,9 +181,9 @@ func (c *checker) stopsAtOnce(call *ast.CallExpr) bool {
 	return f != nil && f.StopCtxParam > 0
 }
 
-// waitsBefore reports whether something may block on the way from the
+// blocksBefore reports whether something may block on the way from the
 // start of a scope to call: a receive, a select, a Wait, a sleep.
-func (c *checker) waitsBefore(s *scope, call *ast.CallExpr) bool {
+func (c *checker) blocksBefore(s *scope, call *ast.CallExpr) bool {
 	found := false
 	ast.Inspect(s.body, func(n ast.Node) bool {
 		if found || n == nil || n.Pos() >= call.Pos() {

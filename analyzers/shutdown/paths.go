@@ -506,16 +506,6 @@ func (c *checker) switchTag(clause ast.Stmt) ast.Expr {
 	return nil
 }
 
-// declOf returns the declaration of a function of the package.
-func (c *checker) declOf(fn *types.Func) *ast.FuncDecl {
-	for _, s := range c.scopes {
-		if !s.isLit && c.pass.TypesInfo.Defs[s.decl.Name] == fn {
-			return s.decl
-		}
-	}
-	return nil
-}
-
 func typeUnderChan(t types.Type) (*types.Chan, bool) {
 	if t == nil {
 		return nil, false

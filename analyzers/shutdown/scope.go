@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/ctrlflow"
@@ -51,6 +52,11 @@ type checker struct {
 	// libBounds are the drains that libraries bound themselves (see
 	// libbounds.go), for the explain mode.
 	libBounds []libraryBound
+	// hookCaps are the scopes of fx OnStop hooks written as literals,
+	// with the longest known bound (fx.StopTimeout) that the apps they
+	// are registered with put on them: fx stops waiting for a hook
+	// then, so its own Shutdown deadline counts up to there.
+	hookCaps map[*scope]time.Duration
 	// stopsSeen are the stops checked, with their budgets, for the
 	// analyzer's Result.
 	stopsSeen []Stop
@@ -71,6 +77,9 @@ type def struct {
 	cancel *types.Var // ctx, cancel := context.WithTimeout(...): cancel
 	pos    token.Pos
 	scope  *scope
+
+	// cancelPos is where cancel is assigned.
+	cancelPos token.Pos
 }
 
 // A scope is one function body (a declaration or a literal), without the
@@ -105,7 +114,8 @@ type scope struct {
 	cancels  []*ast.CallExpr
 }
 
-// stopCall is a graceful stop with a context: srv.Shutdown(ctx).
+// stopCall is a graceful stop: srv.Shutdown(ctx), or one that takes no
+// context.
 type stopCall struct {
 	call *ast.CallExpr
 	ctx  ast.Expr // the context argument, or nil
@@ -114,6 +124,17 @@ type stopCall struct {
 	// ShutdownWithTimeout(d)), or nil.
 	timeout ast.Expr
 	name    string // for messages: "Shutdown", "ShutdownWithTimeout"
+
+	// grpc: (*grpc.Server).GracefulStop(), which takes no context: its
+	// bound is a timed fallback to Stop(), if any (see fallback).
+	grpc bool
+	// noDeadline: a call of a function that runs a graceful stop with
+	// a context without a deadline it makes itself
+	// (reach.FuncFact.StopNoDeadline: fiber's Shutdown()).
+	noDeadline bool
+	// deferred: the call of a defer statement (only stops that take no
+	// context are recorded there).
+	deferred bool
 }
 
 // receive is a receive from a context's Done() or from a signal channel.
@@ -195,8 +216,12 @@ func (s *scope) receivePoint(info *types.Info, r receive) (point, bool) {
 }
 
 // index walks the package once: it makes the scopes and records the
-// definitions and stoppers.
+// definitions and stoppers. It runs once: the library checks may ask
+// for it early (the scopes of fx's OnStop hooks).
 func (c *checker) index() {
+	if c.defs != nil {
+		return
+	}
 	c.defs = map[*types.Var][]def{}
 	c.stoppers = map[*types.Var]bool{}
 	c.groupOf = map[*ast.FuncLit]*types.Var{}
@@ -264,8 +289,13 @@ func (c *checker) visitInScope(s *scope, n ast.Node) bool {
 		return false
 	case *ast.DeferStmt:
 		// A deferred call runs at return: not a cancel, exit or
-		// sleep on the way to what follows.
+		// sleep on the way to what follows. A stop that takes no
+		// context is one all the same (defer s.GracefulStop()).
 		s.defers = append(s.defers, n)
+		if stop, ok := c.noContextStopOf(n.Call); ok {
+			stop.deferred = true
+			s.stops = append(s.stops, stop)
+		}
 		ast.Inspect(n.Call, func(m ast.Node) bool {
 			if lit, ok := m.(*ast.FuncLit); ok {
 				c.walkScope(&scope{decl: s.decl, body: lit.Body, isLit: true, lit: lit, parent: s, deferred: true})
@@ -302,7 +332,12 @@ func (c *checker) recordDefs(s *scope, tok token.Token, lhs, rhs []ast.Expr) {
 		}
 		d := def{value: rhs[0], pos: lhs[0].Pos(), scope: s}
 		if call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr); ok && contextFunc(c.pass.TypesInfo, call) != "" {
-			d.cancel = typeshelper.VarOf(c.pass.TypesInfo, lhs[1])
+			d.cancel, d.cancelPos = typeshelper.VarOf(c.pass.TypesInfo, lhs[1]), lhs[1].Pos()
+			if d.cancel != nil {
+				// The cancel function is assigned too: a cancel()
+				// after this cancels this context, not an earlier one.
+				c.defs[d.cancel] = append(c.defs[d.cancel], def{pos: d.cancelPos, scope: s})
+			}
 		} else {
 			d.value = nil // a multi-value call we cannot see into
 		}
@@ -325,6 +360,8 @@ func (c *checker) recordCall(s *scope, call *ast.CallExpr) {
 	c.recordGroupGo(call)
 	if stop, ok := c.stopOf(call); ok {
 		s.stops = append(s.stops, stop)
+	} else if stop, ok := c.noContextStopOf(call); ok {
+		s.stops = append(s.stops, stop)
 	}
 	if isExitCall(info, call) {
 		s.exits = append(s.exits, call)
@@ -339,7 +376,9 @@ func (c *checker) recordCall(s *scope, call *ast.CallExpr) {
 	}
 }
 
-// stopOf recognizes a graceful stop given a context.
+const grpcPkg = "google.golang.org/grpc"
+
+// stopOf recognizes a graceful stop given a context or a timeout.
 func (c *checker) stopOf(call *ast.CallExpr) (*stopCall, bool) {
 	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
 	if !ok {
@@ -355,6 +394,23 @@ func (c *checker) stopOf(call *ast.CallExpr) (*stopCall, bool) {
 		if p := f.StopTimeoutParam; p > 0 && p <= len(call.Args) {
 			return &stopCall{call: call, timeout: call.Args[p-1], name: fn.Name()}, true
 		}
+	}
+	return nil, false
+}
+
+// noContextStopOf recognizes a graceful stop that takes no context:
+// grpc's GracefulStop(), a call of a function that stops without a
+// deadline. (Kept apart from stopOf, which the exit checks use.)
+func (c *checker) noContextStopOf(call *ast.CallExpr) (*stopCall, bool) {
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if !ok {
+		return nil, false
+	}
+	if reach.Classify(fn) == reach.KindStop && len(call.Args) == 0 && fn.Pkg().Path() == grpcPkg && fn.Name() == "GracefulStop" {
+		return &stopCall{call: call, name: fn.Name(), grpc: true}, true
+	}
+	if f := c.reach.Fact(fn); f != nil && f.StopNoDeadline && f.StopCtxParam == 0 && f.StopTimeoutParam == 0 {
+		return &stopCall{call: call, name: fn.Name(), noDeadline: true}, true
 	}
 	return nil, false
 }

@@ -25,6 +25,7 @@ func TestRules(t *testing.T) {
 		"shutdown/exit/...",
 		"shutdown/cancelled/...",
 		"shutdown/unbounded",
+		"shutdown/nocontext/...",
 		"shutdown/timeout/...",
 		"shutdown/directive",
 		"shutdown/baddirective",
@@ -101,7 +102,7 @@ func TestIgnore(t *testing.T) {
 // and the context.WithoutCancel detachment against golden files.
 func TestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata(t), shutdown.New(),
-		"shutdown/exit/fatal", "shutdown/cancelled/derived",
+		"shutdown/exit/fatal", "shutdown/cancelled/derived", "shutdown/cancelled/rebound",
 		"shutdown/exit/mainreturn", "shutdown/order/shape1", "shutdown/order/failpath")
 }
 

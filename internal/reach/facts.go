@@ -88,6 +88,14 @@ type FuncFact struct {
 	// context.WithTimeout(context.Background(), d) (fiber's
 	// ShutdownWithTimeout(d)). 0: none.
 	StopTimeoutParam int
+	// StopNoDeadline says that the function, exported from a package
+	// other than main, runs in its own flow a graceful stop whose
+	// context has no deadline and does not come from its caller
+	// (context.Background() passed down: fiber's Shutdown()). A call of
+	// it is a stop without a deadline, judged at the call, where the
+	// program shows whether anyone waits for it; the function's own
+	// stop is not reported, so that the bug is reported once.
+	StopNoDeadline bool
 	// StopsWithin is the time a //sigtermlint:stops-within declaration
 	// on the function gives its graceful stop; 0: none. A package main
 	// that calls the function judges it against the program's own stop
@@ -104,6 +112,9 @@ func (f *FuncFact) String() string {
 	}
 	if f.StopTimeoutParam > 0 {
 		s = fmt.Sprintf("%s stoptimeout:param%d)", strings.TrimSuffix(s, ")"), f.StopTimeoutParam)
+	}
+	if f.StopNoDeadline {
+		s = strings.TrimSuffix(s, ")") + " stopnodeadline)"
 	}
 	if f.StopsWithin > 0 {
 		s = fmt.Sprintf("%s stopswithin:%s)", strings.TrimSuffix(s, ")"), f.StopsWithin)

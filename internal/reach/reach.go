@@ -195,19 +195,23 @@ func walkNodes(pass *analysis.Pass, nodes []*node, byFunc map[*types.Func]*node,
 // forwardStopContexts finds the functions that hand their context (or
 // their timeout) to another function of the package that hands it to a
 // graceful stop (fiber's ShutdownWithTimeout calls ShutdownWithContext),
-// until nothing changes.
+// and those that pass one a context without a deadline (fiber's
+// Shutdown calls ShutdownWithContext(context.Background())), until
+// nothing changes.
 func forwardStopContexts(w *walker, nodes []*node) {
 	for changed := true; changed; {
 		changed = false
 		for _, n := range nodes {
 			before := [2]int{n.stopCtxParam, n.stopTimeoutParam}
+			noDeadline := n.stopNoDeadline
 			w.n = n
 			for _, it := range n.items {
 				if c := it.callee; c != nil && it.call != nil && c.stopCtxParam > 0 && c.stopCtxParam <= len(it.call.Args) {
 					w.stopCtx(it.call.Args[c.stopCtxParam-1])
 				}
 			}
-			if before != [2]int{n.stopCtxParam, n.stopTimeoutParam} {
+			n.stopNoDeadline = n.stopNoDeadline || w.stopsWithoutDeadline(n)
+			if before != [2]int{n.stopCtxParam, n.stopTimeoutParam} || noDeadline != n.stopNoDeadline {
 				changed = true
 			}
 		}
@@ -233,11 +237,11 @@ func storedFuncValues(pass *analysis.Pass, a *assignments) map[ast.Expr]bool {
 // says reports whether the node's summary says anything: it reaches
 // something, or takes a signal list, a stop context or a stop timeout.
 func (n *node) says() bool {
-	return n.bits != 0 || n.sigParam != 0 || n.stopCtxParam != 0 || n.stopTimeoutParam != 0 || n.stopsWithin != 0
+	return n.bits != 0 || n.sigParam != 0 || n.stopCtxParam != 0 || n.stopTimeoutParam != 0 || n.stopNoDeadline || n.stopsWithin != 0
 }
 
 func (n *node) fact() *FuncFact {
-	return &FuncFact{Bits: n.bits, SignalParam: n.sigParam, Via: n.via, StopCtxParam: n.stopCtxParam, StopTimeoutParam: n.stopTimeoutParam, StopsWithin: n.stopsWithin}
+	return &FuncFact{Bits: n.bits, SignalParam: n.sigParam, Via: n.via, StopCtxParam: n.stopCtxParam, StopTimeoutParam: n.stopTimeoutParam, StopNoDeadline: n.stopNoDeadline, StopsWithin: n.stopsWithin}
 }
 
 // exportFacts exports a fact for each function that reaches something,

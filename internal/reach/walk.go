@@ -41,6 +41,10 @@ type node struct {
 	// stopTimeoutParam: the duration parameter that bounds a graceful
 	// stop run with a fresh context.WithTimeout(context.Background(), d).
 	stopTimeoutParam int
+	// stopNoDeadline: an exported function of a package other than
+	// main that runs, in its own flow, a graceful stop whose context
+	// has no deadline and is none of its parameters (FuncFact.StopNoDeadline).
+	stopNoDeadline bool
 
 	// stopsWithin is the time a //sigtermlint:stops-within declaration
 	// on the function gives its stop.
@@ -58,6 +62,10 @@ type item struct {
 	intElem  ast.Expr
 	killElem ast.Expr
 	notify   bool // a signal.Notify / NotifyContext call
+	// noDeadline: a graceful stop given a context without a deadline
+	// made here (context.Background()), or a call of another package's
+	// function that runs one (FuncFact.StopNoDeadline).
+	noDeadline bool
 	// async: the item runs in a go statement, defer or function literal,
 	// not in the node's own flow.
 	async bool
@@ -317,6 +325,7 @@ func (w *walker) callFunc(fn *types.Func, call *ast.CallExpr) {
 		it.bits = Stop
 		if len(call.Args) == 1 {
 			w.stopCtx(call.Args[0])
+			it.noDeadline = w.noDeadline(call.Args[0])
 		}
 	case KindDrain:
 		if len(call.Args) != 1 || !isConstFalse(w.pass.TypesInfo, call.Args[0]) {
@@ -344,7 +353,9 @@ func (w *walker) callFunc(fn *types.Func, call *ast.CallExpr) {
 		it.bits, it.via = fact.Bits&^ServeErr, chain(fn, fact.Via)
 		if p := fact.StopCtxParam; p > 0 && p <= len(call.Args) {
 			w.stopCtx(call.Args[p-1])
+			it.noDeadline = w.noDeadline(call.Args[p-1])
 		}
+		it.noDeadline = it.noDeadline || fact.StopNoDeadline
 		if fact.SignalParam > 0 {
 			s := w.eval.argsFor(call, fn.Type().(*types.Signature), fact.SignalParam)
 			if s.bits&(SigTERM|SigINT) == 0 && s.n == 0 && s.param == 0 {
@@ -369,8 +380,12 @@ func (w *walker) stopCtx(arg ast.Expr) {
 		return
 	}
 	if p := w.n.params[v]; p > 0 {
-		// Only the caller's context, not one assigned over it.
-		if w.n.stopCtxParam == 0 && len(w.assigns.values[v]) == 0 && !w.assigns.opaque[v] && w.assigns.firstOf[v] == nil {
+		// Only the caller's context, not one assigned over it, nor
+		// one the function waits on: Shutdown gets it once it is
+		// done (cancelled-context, reported in the function), so
+		// whether the caller's has a deadline changes nothing.
+		if w.n.stopCtxParam == 0 && len(w.assigns.values[v]) == 0 && !w.assigns.opaque[v] && w.assigns.firstOf[v] == nil &&
+			!receivesDone(w.pass.TypesInfo, w.n.decl, v) {
 			w.n.stopCtxParam = p
 		}
 		return
@@ -390,6 +405,88 @@ func (w *walker) stopCtx(arg ast.Expr) {
 			w.n.stopTimeoutParam = w.n.params[dv]
 		}
 	}
+}
+
+// receivesDone reports whether fd's body (its literals included)
+// receives from v.Done(): <-v.Done(), alone or as a select case.
+func receivesDone(info *types.Info, fd *ast.FuncDecl, v *types.Var) bool {
+	if fd == nil || fd.Body == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		u, ok := n.(*ast.UnaryExpr)
+		if found || !ok || u.Op != token.ARROW {
+			return !found
+		}
+		call, ok := ast.Unparen(u.X).(*ast.CallExpr)
+		if !ok || len(call.Args) != 0 {
+			return true
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "Done" {
+			return true
+		}
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[id] == v {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// noDeadline reports whether a context expression is made, in this
+// package, from context.Background() or TODO() with no deadline and no
+// cancel function on the way: the literal call, WithValue over one, or a
+// variable assigned only that.
+func (w *walker) noDeadline(e ast.Expr) bool {
+	info := w.pass.TypesInfo
+	for range 8 {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.CallExpr:
+			switch {
+			case isContextFunc(info, x, "Background"), isContextFunc(info, x, "TODO"):
+				return true
+			case isContextFunc(info, x, "WithValue") && len(x.Args) == 3:
+				e = x.Args[0]
+			default:
+				return false
+			}
+		case *ast.Ident:
+			v, ok := info.Uses[x].(*types.Var)
+			if !ok || w.assigns.opaque[v] || w.assigns.firstOf[v] != nil || len(w.assigns.values[v]) != 1 || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+				return false // a parameter, a package variable, several values
+			}
+			e = w.assigns.values[v][0]
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// stopsWithoutDeadline reports whether n is a function that callers in
+// other packages may call and that runs, in its own flow, a graceful
+// stop without a deadline it makes itself, directly or through a
+// function that does (FuncFact.StopNoDeadline).
+func (w *walker) stopsWithoutDeadline(n *node) bool {
+	if n.fn == nil || !n.fn.Exported() || w.pass.Pkg.Name() == "main" {
+		return false
+	}
+	for _, it := range n.items {
+		if !it.blocking {
+			continue
+		}
+		if it.noDeadline {
+			return true
+		}
+		if c := it.callee; c != nil && it.call != nil {
+			if c.stopNoDeadline || (c.stopCtxParam > 0 && c.stopCtxParam <= len(it.call.Args) && w.noDeadline(it.call.Args[c.stopCtxParam-1])) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isContextFunc(info *types.Info, call *ast.CallExpr, name string) bool {

@@ -369,8 +369,10 @@ srv.Shutdown(shutdownCtx) // returns at once: drains nothing
 		Details: paras(
 			"Reported when a receive from the context's `Done()` (or the `Done()` of a context it derives from), " +
 				"or a call of its cancel function, is on every path to Shutdown in the same function, whatever the " +
-				"context's origin. `context.WithoutCancel` breaks the chain; a `Done()` received in another " +
-				"function does not count.",
+				"context's origin. A variable rebound from itself after the receive " +
+				"(`<-ctx.Done()`, then `ctx, cancel := context.WithTimeout(ctx, d)`) still derives from the done " +
+				"context; rebound from `context.Background()` it does not. `context.WithoutCancel` breaks the " +
+				"chain; a `Done()` received in another function does not count.",
 		),
 		Since: v010,
 		Links: []Link{
@@ -384,28 +386,50 @@ srv.Shutdown(shutdownCtx) // returns at once: drains nothing
 		Category:   "unbounded-shutdown",
 		Analyzer:   "shutdown",
 		Title:      "Shutdown waits without a deadline.",
-		When:       "Shutdown's context has no deadline",
+		When:       "Shutdown's context has no deadline, or a stop that takes none is never cut short",
 		Production: "a stuck connection holds the drain until SIGKILL, with no log line",
 		Bad: Example{
-			Snippets: []Snippet{goCode(`srv.Shutdown(context.Background()) // a stuck connection waits for SIGKILL`)},
+			Snippets: []Snippet{goCode(`
+srv.Shutdown(context.Background()) // a stuck connection waits for SIGKILL
+grpcServer.GracefulStop()          // a stuck stream waits for SIGKILL
+app.Shutdown()                     // fiber v2: Shutdown(context.Background()) inside
+`)},
 		},
 		Good: Example{
 			Snippets: []Snippet{goCode(`
 shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 defer cancel()
 srv.Shutdown(shutdownCtx)
+
+t := time.AfterFunc(20*time.Second, grpcServer.Stop) // cut the streams still open
+grpcServer.GracefulStop()
+t.Stop()
+
+app.ShutdownWithTimeout(20 * time.Second)
 `)},
 		},
 		Fix: "Give Shutdown a context with a deadline shorter than the stop timeout: `context.WithTimeout` or " +
-			"`context.WithDeadline`.",
+			"`context.WithDeadline`; call grpc's `Stop()` when `GracefulStop()` has not returned in time; use fiber's " +
+			"`ShutdownWithTimeout`.",
 		Details: paras(
-			"Reported only when the context is traced all the way to `Background()` or `TODO()` through " +
-				"derivations without `WithTimeout` or `WithDeadline`; a context that comes from a parameter or an " +
-				"unknown call is not reported. Nor is a Shutdown nobody waits for: the last statement of a " +
-				"goroutine (a `go func(){...}()`, or an unexported function only ever started with `go`) that " +
-				"defers nothing and sends or closes nothing after it. The process then ends when main decides, so a " +
-				"deadline changes nothing (prometheus/pushgateway); if main returns while it drains, that is " +
-				"`exit-before-drain`'s business.",
+			"Reported only when the context is traced all the way to `Background()` or `TODO()` through "+
+				"derivations without `WithTimeout` or `WithDeadline`; a context that comes from a parameter or an "+
+				"unknown call is not reported. Nor is a Shutdown nobody waits for: one a `go` statement starts, or "+
+				"the last statement of a goroutine (a `go func(){...}()`, or an unexported function only ever "+
+				"started with `go`) that defers nothing and sends or closes nothing after it. The process then ends "+
+				"when main decides, so a deadline changes nothing (prometheus/pushgateway); if main returns while "+
+				"it drains, that is `exit-before-drain`'s business.",
+			"Stops that take no context are judged too. grpc's `(*grpc.Server).GracefulStop()` is reported "+
+				"when nothing calls `Stop()` on the same server while it drains: a `Stop()` after a timeout "+
+				"(`time.AfterFunc(d, s.Stop)`, a goroutine that sleeps or waits on `time.After`, a timer or a "+
+				"context with a deadline first, or a select on GracefulStop's end against one) bounds it, and "+
+				"the drain then counts for `shutdown-timeout`; a `Stop()` whose time cannot be resolved silences "+
+				"the rule; one that runs only after GracefulStop returned bounds nothing. A function exported "+
+				"from a package other than main that runs, in its own flow, a graceful stop with a context it "+
+				"makes without a deadline (fiber v2's `Shutdown()`, your own `app.Shutdown()` passing "+
+				"`context.Background()` down) is reported at each call, where the program shows whether anyone "+
+				"waits for it, deferred calls included, and not in the function: one report per bug (a call "+
+				"through an interface is not seen). Deferred stops that take a context are not judged.",
 		),
 		Since: v010,
 		Links: []Link{
@@ -446,7 +470,8 @@ shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 				"one's deadline was set (calls that share one deadline count it once). Durations resolve from "+
 				"constants and constant expressions (also from other packages), variables set once from a "+
 				"constant, and the defaults of `flag.Duration` / `flag.DurationVar`; anything else makes the rule "+
-				"say nothing.",
+				"say nothing. A grpc `GracefulStop()` counts the time after which a `Stop()` cuts it; an fx "+
+				"OnStop hook's deadline counts up to fx's `StopTimeout`, where fx stops waiting for it.",
 			"Where the stop timeout comes from: see [The stop timeout](#the-stop-timeout).",
 		),
 		Since: v010,

@@ -19,7 +19,7 @@ func (s *Server) Start() error { return s.srv.ListenAndServe() } // want Start:`
 func (s *Server) Stop(ctx context.Context) error { return s.srv.Shutdown(ctx) } // want Stop:`reach\(stop stopctx:param1\)`
 
 // Run reaches both through its own methods: the chain names the hop.
-func Run(ctx context.Context, s *Server) error { // want Run:`reach\(serve stop via \(\*lib.Server\).Start -> \(\*http.Server\).ListenAndServe\)`
+func Run(ctx context.Context, s *Server) error { // want Run:`reach\(serve stop via \(\*lib.Server\).Start -> \(\*http.Server\).ListenAndServe stopnodeadline\)`
 	go s.Start()
 	<-ctx.Done()
 	return s.Stop(context.Background())
@@ -65,3 +65,38 @@ func StopWithin(s *Server, d time.Duration) error { // want StopWithin:`reach\(s
 
 // StopCtx hands its context on through a function of the package.
 func StopCtx(ctx context.Context, s *Server) error { return s.Stop(ctx) } // want StopCtx:`reach\(stop stopctx:param1\)`
+
+// AfterDone waits on its context, then hands it on: done by then, it is
+// no stop context for its callers.
+func AfterDone(ctx context.Context, s *Server) error { // want AfterDone:`reach\(stop\)`
+	<-ctx.Done()
+	return s.Stop(ctx)
+}
+
+type key struct{}
+
+// Close stops with a context it makes, without a deadline: a call of it
+// is a stop without a deadline.
+func (s *Server) Close() error { // want Close:`reach\(stop stopnodeadline\)`
+	ctx := context.WithValue(context.Background(), key{}, 1)
+	return s.srv.Shutdown(ctx)
+}
+
+// CloseAll runs Close in its own flow.
+func CloseAll(s *Server) { s.Close() } // want CloseAll:`reach\(stop stopnodeadline\)`
+
+// CloseLater runs it in a goroutine: nobody waits for it.
+func CloseLater(s *Server) { go s.Close() } // want CloseLater:`reach\(stop\)`
+
+// closeQuietly is unexported: its stop is judged where it is.
+func closeQuietly(s *Server) { s.srv.Shutdown(context.TODO()) } // want closeQuietly:`reach\(stop\)`
+
+// CloseVia calls it: the chain stops there.
+func CloseVia(s *Server) { closeQuietly(s) } // want CloseVia:`reach\(stop\)`
+
+// CloseBounded gives its stop a deadline.
+func CloseBounded(s *Server) error { // want CloseBounded:`reach\(stop\)`
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	return s.srv.Shutdown(ctx)
+}
