@@ -2,10 +2,10 @@ package shutdown
 
 import (
 	"fmt"
-	"slices"
-	"strings"
 	"go/ast"
 	"go/types"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
