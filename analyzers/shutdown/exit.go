@@ -166,8 +166,9 @@ func (c *checker) checkExitBeforeDrain() {
 		}
 		f.Via, f.Mid, f.Nil, f.Own = md.via, true, md.returnsNil(), md.own
 	}
+	// Package main is imported by no one: its functions need no fact.
 	for fn, f := range facts {
-		if fn.Pkg() == c.pass.Pkg {
+		if fn.Pkg() == c.pass.Pkg && c.pass.Pkg.Name() != "main" {
 			c.pass.ExportObjectFact(fn, f)
 		}
 	}
@@ -236,7 +237,10 @@ func (c *checker) leaveFrom(m *exitModel, st *start, l leave) []*start {
 }
 
 // ownDrain reports whether a start's drain runs in a goroutine that the
-// function of scope s starts itself, or in one its callee does.
+// function of scope s starts itself, on every path through it (a drain
+// started only under a condition, as fiber's Listen does for a
+// GracefulContext, cannot be known at the call), or in one its callee
+// does.
 func (c *checker) ownDrain(s *scope, st *start) bool {
 	if st.callee != nil {
 		return st.own
@@ -245,9 +249,21 @@ func (c *checker) ownDrain(s *scope, st *start) bool {
 	if d == nil {
 		return false
 	}
+	// The statement of s that starts the drain: the drain call itself,
+	// or the go statement (or call) of the outermost literal it is in.
+	var at ast.Node = d.call
 	for ds := d.scope; ds != nil; ds = ds.parent {
 		if ds == s {
-			return d.goCall != nil || d.scope.goLit || d.scope != s
+			if ds == d.scope && d.goCall == nil {
+				return false // the drain runs in s's own flow
+			}
+			return ownflow.Always(s.cfg(c.pass.TypesInfo).g, at.Pos())
+		}
+		if ds.lit != nil {
+			at = ds.lit
+			if ds.goStmt != nil {
+				at = ds.goStmt
+			}
 		}
 	}
 	return false
@@ -545,6 +561,8 @@ func (c *checker) reportExit(m *exitModel, st *start, l leave) {
 		msg = fmt.Sprintf("%s returns while the drain started in a goroutine still runs: the process exits with requests in flight", who)
 	case who == "main":
 		msg = fmt.Sprintf("main returns as soon as %s returns, while Shutdown is still draining in another goroutine: the process exits with requests in flight", st.what)
+	case m.midVia(st) == "go":
+		msg = fmt.Sprintf("%s returns while the drain it started in a goroutine still runs, and main then exits: requests in flight are cut off", who)
 	default:
 		msg = fmt.Sprintf("%s returns as soon as %s returns, while Shutdown is still draining in another goroutine, and main then exits: requests in flight are cut off", who, m.midVia(st))
 	}

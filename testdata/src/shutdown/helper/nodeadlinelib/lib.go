@@ -13,7 +13,7 @@ type App struct{ srv *http.Server }
 
 func New(addr string) *App { return &App{srv: &http.Server{Addr: addr}} }
 
-func (a *App) Start() error { return a.srv.ListenAndServe() }
+func (a *App) Start() error { return a.srv.ListenAndServe() } // want Start:"returnsMidDrain\\(ListenAndServe\\) returnsWithServe"
 
 // Shutdown passes context.Background() down: judged at its calls.
 func (a *App) Shutdown() error {

@@ -18,7 +18,7 @@ func main() {
 	}
 }
 
-func run() error { // want run:"returnsMidDrain\\(ListenAndServe, nil, own\\)"
+func run() error {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
 	defer stop()
 	srv := &http.Server{Addr: ":8080"}

@@ -19,7 +19,7 @@ func main() {
 	}
 }
 
-func run() error { // want run:"returnsMidDrain\\(g.Wait, own\\)"
+func run() error {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
 	defer stop()
 	srv := &http.Server{Addr: ":8080"}
