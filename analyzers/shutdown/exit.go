@@ -101,15 +101,26 @@ type midDrain struct {
 // a nil error last.
 func (md *midDrain) returnsNil() bool {
 	for _, l := range md.leaves {
-		ret, ok := l.at.(*ast.ReturnStmt)
-		if l.kind != leaveReturn || !ok || len(ret.Results) == 0 {
-			return false
-		}
-		if id, ok := ast.Unparen(ret.Results[len(ret.Results)-1]).(*ast.Ident); !ok || id.Name != "nil" {
+		if !l.isNil {
 			return false
 		}
 	}
 	return len(md.leaves) > 0
+}
+
+// returnsNilAt reports whether a return that leaves mid-drain returns a
+// nil error last: `return nil`, or `return s.Serve(l)` of a serve call
+// that returns nil at the stop (grpc's, fasthttp's: fiber's Listen).
+func returnsNilAt(st *start, l leave) bool {
+	ret, ok := l.at.(*ast.ReturnStmt)
+	if l.kind != leaveReturn || !ok || len(ret.Results) == 0 {
+		return false
+	}
+	last := ast.Unparen(ret.Results[len(ret.Results)-1])
+	if id, ok := last.(*ast.Ident); ok && id.Name == "nil" {
+		return true
+	}
+	return last == st.call && st.kind == nilOnServed
 }
 
 // exitModel is the stop model's answer for the package: the starts
@@ -217,6 +228,7 @@ func (c *checker) leaveFrom(m *exitModel, st *start, l leave) []*start {
 			m.mid[fn] = md
 		}
 		if l.kind == leaveReturn || l.kind == leaveEnd {
+			l.isNil = returnsNilAt(st, l)
 			md.leaves = append(md.leaves, l)
 		}
 		if !first {
@@ -435,6 +447,11 @@ func (c *checker) callStarts(m *exitModel, match func(*ast.CallExpr) (*start, bo
 				return
 			}
 			st.scope, st.call, st.node = s, call, call
+			if d := st.drain; d != nil && d.scope == s && d.goCall == nil {
+				if p, ok := s.pointOf(c.pass.TypesInfo, d.call); ok && c.after(s, p, call) {
+					return // the drain ran to its end in this flow, before the call
+				}
+			}
 			if _, _, kind := c.serveTargets(call); kind != notServe && st.kind != nilOnServed {
 				st.kind = kind // echo's Start: http.ErrServerClosed comes out of it
 			}

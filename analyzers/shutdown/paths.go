@@ -48,6 +48,8 @@ const (
 type leave struct {
 	kind leaveKind
 	at   ast.Node // the exit call, the return, or the start's node for leaveEnd
+	// isNil: a return whose error is nil (ExitFact.Nil).
+	isNil bool
 }
 
 // search follows the flow of st.scope from st through every branch the
@@ -74,7 +76,7 @@ func (c *checker) search(st *start, done map[*types.Var][]*drain, state errState
 	node := at.block.Nodes[at.index]
 	switch w.classify(node, true) {
 	case stepExit:
-		return []leave{{leaveExit, w.exitCall}}, false
+		return []leave{{kind: leaveExit, at: w.exitCall}}, false
 	case stepReturn:
 		return w.atReturn(node), w.unknown
 	case stepSafe, stepStop:
@@ -119,7 +121,7 @@ func (w *walk) from(b *cfg.Block, i int) {
 			w.unknown = true
 			return
 		case stepExit:
-			w.leaves = append(w.leaves, leave{leaveExit, w.exitCall})
+			w.leaves = append(w.leaves, leave{kind: leaveExit, at: w.exitCall})
 			return
 		case stepReturn:
 			w.leaves = append(w.leaves, w.atReturn(n)...)
@@ -155,9 +157,9 @@ func (w *walk) atReturn(ret ast.Node) []leave {
 	}
 	// go/cfg materializes the implicit return at the closing brace.
 	if ret == nil || ret.Pos() == w.st.scope.body.Rbrace {
-		return []leave{{leaveEnd, w.st.node}}
+		return []leave{{kind: leaveEnd, at: w.st.node}}
 	}
-	return []leave{{leaveReturn, ret}}
+	return []leave{{kind: leaveReturn, at: ret}}
 }
 
 // feasible returns the successors of b the flow can take once the drain
