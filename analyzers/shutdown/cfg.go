@@ -3,7 +3,6 @@ package shutdown
 import (
 	"go/ast"
 	"go/token"
-	"go/types"
 
 	"golang.org/x/tools/go/cfg"
 )
@@ -22,8 +21,8 @@ type flow struct {
 	g *cfg.CFG
 }
 
-func newFlow(info *types.Info, body *ast.BlockStmt) *flow {
-	return &flow{g: cfg.New(body, func(call *ast.CallExpr) bool { return !isExitCall(info, call) })}
+func newFlow(body *ast.BlockStmt, isExit func(*ast.CallExpr) bool) *flow {
+	return &flow{g: cfg.New(body, func(call *ast.CallExpr) bool { return !isExit(call) })}
 }
 
 // locate returns the point of the CFG node that holds pos.

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/sigtermlint/sigtermlint/internal/ownflow"
+	"github.com/sigtermlint/sigtermlint/internal/reach"
 	"github.com/sigtermlint/sigtermlint/internal/typeshelper"
 )
 
@@ -63,30 +64,10 @@ func (f *ExitFact) String() string {
 	return strings.Join(parts, " ")
 }
 
-// isExitCall reports whether a call ends the process or the goroutine's
-// stack: os.Exit, log.Fatal*, log.Panic* (functions and *log.Logger
-// methods), and panic. ctrlflow knows more (klog, zap, a project's own
-// die()); this list holds when its facts about the standard library are
-// missing (nogo).
-func isExitCall(info *types.Info, call *ast.CallExpr) bool {
-	switch fn := typeutil.Callee(info, call).(type) {
-	case *types.Builtin:
-		return fn.Name() == "panic"
-	case *types.Func:
-		if fn.Pkg() == nil {
-			return false
-		}
-		switch fn.Pkg().Path() {
-		case "os":
-			return fn.Name() == "Exit"
-		case "log":
-			switch fn.Name() {
-			case "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln":
-				return true
-			}
-		}
-	}
-	return false
+// isExitCall reports whether a call ends the process (reach.IsExitCall,
+// with the facts of the program's own functions that exit).
+func (c *checker) isExitCall(call *ast.CallExpr) bool {
+	return reach.IsExitCall(c.pass.TypesInfo, call, c.reach.Fact)
 }
 
 // midDrain is a function of the package that returns mid-drain.

@@ -227,8 +227,13 @@ func (c *checker) serveTargets(call *ast.CallExpr) ([]*types.Var, *types.Func, s
 		}
 	case f != nil && f.Bits&reach.ServeErr != 0:
 		kind = httpServe
-	case c.passes[fn.Origin()] != "" || c.importedPasses(fn):
+	case c.passes[fn.Origin()] != "":
 		kind = unknownServe
+	case c.importedPasses(fn) != nil:
+		kind = unknownServe
+		if c.importedPasses(fn).Nil {
+			kind = nilOnServed // fiber's Listen: fasthttp's nil comes out of it
+		}
 	default:
 		return nil, nil, notServe
 	}
@@ -237,12 +242,15 @@ func (c *checker) serveTargets(call *ast.CallExpr) ([]*types.Var, *types.Func, s
 
 // importedPasses reports whether a function of another package returns
 // as soon as a serve call it makes returns (ExitFact.Passes).
-func (c *checker) importedPasses(fn *types.Func) bool {
+func (c *checker) importedPasses(fn *types.Func) *ExitFact {
 	if fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg {
-		return false
+		return nil
 	}
 	var f ExitFact
-	return c.pass.ImportObjectFact(fn.Origin(), &f) && f.Passes
+	if !c.pass.ImportObjectFact(fn.Origin(), &f) || !f.Passes {
+		return nil
+	}
+	return &f
 }
 
 // serveKind says what a serve call returns when a graceful stop starts.

@@ -285,7 +285,7 @@ func (w *walk) callStep(call *ast.CallExpr, first bool) step {
 		if isPkgFunc(fn, "runtime", "Goexit") {
 			return stepStop // ends this goroutine only, not the process
 		}
-		if isExitCall(info, call) || (c.cfgs != nil && c.cfgs.NoReturn(fn)) {
+		if c.isExitCall(call) {
 			return stepExit
 		}
 		if isPkgFunc(fn, "time", "Sleep") && len(call.Args) == 1 {

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/sigtermlint/sigtermlint/internal/durations"
@@ -33,9 +32,6 @@ type checker struct {
 	// stoppers are the variables and fields a graceful stop is called on
 	// (srv in srv.Shutdown(ctx), e in e.Shutdown(ctx)).
 	stoppers map[*types.Var]bool
-	// cfgs are the package's control-flow graphs, from ctrlflow, with
-	// its knowledge of the calls that never return.
-	cfgs *ctrlflow.CFGs
 	// groupOf maps the literals given to an errgroup.Group's or a
 	// sync.WaitGroup's Go method to the group.
 	groupOf map[*ast.FuncLit]*types.Var
@@ -99,8 +95,8 @@ type scope struct {
 	group *types.Var
 	// deferred: a literal of a defer statement, run when parent returns.
 	deferred bool
-	flow     *flow // built on first use
-	cfgs     *ctrlflow.CFGs
+	flow     *flow                    // built on first use
+	isExit   func(*ast.CallExpr) bool // for its graph: the calls that end the process
 
 	// defers are the scope's own defer statements; goStmts its own go
 	// statements.
@@ -147,14 +143,11 @@ type receive struct {
 
 func (s *scope) cfg(info *types.Info) *flow {
 	if s.flow == nil {
-		switch {
-		case s.cfgs != nil && s.lit != nil:
-			s.flow = &flow{g: s.cfgs.FuncLit(s.lit)}
-		case s.cfgs != nil && !s.isLit:
-			s.flow = &flow{g: s.cfgs.FuncDecl(s.decl)}
-		default:
-			s.flow = newFlow(info, s.body)
+		isExit := s.isExit
+		if isExit == nil {
+			isExit = func(call *ast.CallExpr) bool { return reach.IsExitCall(info, call, nil) }
 		}
+		s.flow = newFlow(s.body, isExit)
 	}
 	return s.flow
 }
@@ -237,7 +230,7 @@ func (c *checker) index() {
 }
 
 func (c *checker) walkScope(s *scope) {
-	s.cfgs = c.cfgs
+	s.isExit = c.isExitCall
 	c.scopes = append(c.scopes, s)
 	ast.Inspect(s.body, func(n ast.Node) bool { return c.visitInScope(s, n) })
 }
@@ -363,7 +356,7 @@ func (c *checker) recordCall(s *scope, call *ast.CallExpr) {
 	} else if stop, ok := c.noContextStopOf(call); ok {
 		s.stops = append(s.stops, stop)
 	}
-	if isExitCall(info, call) {
+	if c.isExitCall(call) {
 		s.exits = append(s.exits, call)
 	}
 	if fn, ok := typeutil.Callee(info, call).(*types.Func); ok && isPkgFunc(fn, "time", "Sleep") && len(call.Args) == 1 {

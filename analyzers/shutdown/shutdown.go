@@ -7,7 +7,6 @@ import (
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 
 	"github.com/sigtermlint/sigtermlint/internal/analysisdoc"
 	"github.com/sigtermlint/sigtermlint/internal/config"
@@ -50,7 +49,7 @@ func NewWith(cfg *analysis.Analyzer) *analysis.Analyzer {
 		Name:     "shutdown",
 		Doc:      rules.AnalyzerDoc("shutdown", analysisdoc.Extract(doc, "shutdown")),
 		URL:      rules.DocURL,
-		Requires: []*analysis.Analyzer{reach.Analyzer, ctrlflow.Analyzer, cfg},
+		Requires: []*analysis.Analyzer{reach.Analyzer, cfg},
 		// ExitFact: the functions that return while a drain they
 		// started runs, for the callers in other packages.
 		FactTypes: []analysis.Fact{new(ExitFact)},
@@ -86,7 +85,6 @@ func run(pass *analysis.Pass, cfg *config.Config) (*Result, error) {
 		report:  r,
 		reach:   res,
 		timeout: timeout,
-		cfgs:    pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs),
 	}
 	c.checkLibraryBounds()
 	if !res.Active() {

@@ -101,6 +101,10 @@ type FuncFact struct {
 	// that calls the function judges it against the program's own stop
 	// timeout (its manifests, its directive).
 	StopsWithin time.Duration
+	// Exits: the function never returns, it ends the process on every
+	// path (a project's die(), a wrapper of log.Fatal): a call of it is
+	// an exit for the control-flow graphs and the stop model.
+	Exits bool
 }
 
 func (*FuncFact) AFact() {}
@@ -118,6 +122,9 @@ func (f *FuncFact) String() string {
 	}
 	if f.StopsWithin > 0 {
 		s = fmt.Sprintf("%s stopswithin:%s)", strings.TrimSuffix(s, ")"), f.StopsWithin)
+	}
+	if f.Exits {
+		s = strings.TrimSuffix(s, ")") + " exits)"
 	}
 	return s
 }

@@ -7,7 +7,6 @@ import (
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 
 	"github.com/sigtermlint/sigtermlint/internal/analysisdoc"
 	"github.com/sigtermlint/sigtermlint/internal/directive"
@@ -20,13 +19,10 @@ var doc string
 // signal handling and a graceful stop, exports that as facts, and for a
 // package main returns the whole program's view as a *Result.
 var Analyzer = &analysis.Analyzer{
-	Name: "sigtermreach",
-	Doc:  analysisdoc.Extract(doc, "sigtermreach"),
-	URL:  "https://github.com/sigtermlint/sigtermlint/blob/main/README.md#how-it-decides",
-	Run:  run,
-	// ctrlflow's graphs tell which calls run in a function's own flow
-	// on every path (internal/ownflow), knowing the calls that never return.
-	Requires:   []*analysis.Analyzer{ctrlflow.Analyzer},
+	Name:       "sigtermreach",
+	Doc:        analysisdoc.Extract(doc, "sigtermreach"),
+	URL:        "https://github.com/sigtermlint/sigtermlint/blob/main/README.md#how-it-decides",
+	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
 	FactTypes:  []analysis.Fact{new(FuncFact), new(InitFact), new(LibraryFact)},
 }
@@ -38,11 +34,18 @@ func run(pass *analysis.Pass) (any, error) {
 		return &Result{}, nil
 	}
 	exportLibraryFacts(pass)
+	exits := exitingFuncs(pass)
 	if !mayReach(pass) {
+		for fn := range exits {
+			pass.ExportObjectFact(fn, &FuncFact{Exits: true})
+		}
 		return &Result{libDefaults: libraryDefaults(pass), libSettings: librarySettings(pass)}, nil
 	}
 	nodes, byFunc, byVar, inits := collectNodes(pass)
 	assigns := indexAssignments(pass.TypesInfo, pass.Files)
+	for fn, n := range byFunc {
+		n.exits = exits[fn]
+	}
 	walkNodes(pass, nodes, byFunc, byVar, assigns)
 	decls, problems := addDeclarations(pass, byFunc, inits)
 	evals := map[*node]*signalEval{}
@@ -87,7 +90,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	for _, n := range nodes {
-		res.active = res.active || n.says()
+		res.active = res.active || n.reaches()
 	}
 	res.lookup = func(fn *types.Func) *FuncFact {
 		fn = fn.Origin()
@@ -172,14 +175,14 @@ func paramIndex(info *types.Info, fd *ast.FuncDecl) map[*types.Var]int {
 
 // walkNodes collects the items of every node.
 func walkNodes(pass *analysis.Pass, nodes []*node, byFunc map[*types.Func]*node, byVar map[*types.Var]*node, assigns *assignments) {
-	w := &walker{pass: pass, cfgs: pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs), nodes: byFunc, vars: byVar, assigns: assigns, stored: storedFuncValues(pass, assigns)}
+	w := &walker{pass: pass, nodes: byFunc, vars: byVar, assigns: assigns, stored: storedFuncValues(pass, assigns)}
 	for _, n := range nodes {
 		w.n = n
 		w.eval = signalEval{info: pass.TypesInfo, assigns: assigns, params: n.params}
 		if n.decl != nil {
 			if n.decl.Body != nil {
 				w.results = []*types.Tuple{n.fn.Type().(*types.Signature).Results()}
-				w.g = w.cfgs.FuncDecl(n.decl)
+				w.g = nil // built on first use
 				w.walk(n.decl.Body)
 			}
 			continue
@@ -235,13 +238,19 @@ func storedFuncValues(pass *analysis.Pass, a *assignments) map[ast.Expr]bool {
 }
 
 // says reports whether the node's summary says anything: it reaches
-// something, or takes a signal list, a stop context or a stop timeout.
-func (n *node) says() bool {
+// something, takes a signal list, a stop context or a stop timeout, or
+// ends the process.
+func (n *node) says() bool { return n.reaches() || n.exits }
+
+// reaches reports whether the node reaches something or takes a signal
+// list, a stop context or a stop timeout: a package with such a node is
+// one the shutdown analyzer looks at.
+func (n *node) reaches() bool {
 	return n.bits != 0 || n.sigParam != 0 || n.stopCtxParam != 0 || n.stopTimeoutParam != 0 || n.stopNoDeadline || n.stopsWithin != 0
 }
 
 func (n *node) fact() *FuncFact {
-	return &FuncFact{Bits: n.bits, SignalParam: n.sigParam, Via: n.via, StopCtxParam: n.stopCtxParam, StopTimeoutParam: n.stopTimeoutParam, StopNoDeadline: n.stopNoDeadline, StopsWithin: n.stopsWithin}
+	return &FuncFact{Bits: n.bits, SignalParam: n.sigParam, Via: n.via, StopCtxParam: n.stopCtxParam, StopTimeoutParam: n.stopTimeoutParam, StopNoDeadline: n.stopNoDeadline, StopsWithin: n.stopsWithin, Exits: n.exits}
 }
 
 // exportFacts exports a fact for each function that reaches something,

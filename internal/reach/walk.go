@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -49,6 +48,9 @@ type node struct {
 	// stopsWithin is the time a //sigtermlint:stops-within declaration
 	// on the function gives its stop.
 	stopsWithin time.Duration
+
+	// exits: the function ends the process on every path (exits.go).
+	exits bool
 }
 
 // An item is one thing a node's body does that matters: a recognized
@@ -87,7 +89,6 @@ type item struct {
 // walker collects the items of one node.
 type walker struct {
 	pass    *analysis.Pass
-	cfgs    *ctrlflow.CFGs
 	nodes   map[*types.Func]*node
 	vars    map[*types.Var]*node // package-level variables with values
 	assigns *assignments
@@ -150,7 +151,25 @@ func (w *walker) useVar(v *types.Var, at ast.Expr) {
 
 // inFlow reports whether pos is in a call of the node's own flow that
 // runs on every path through its function, once.
-func (w *walker) inFlow(pos token.Pos) bool { return ownflow.Always(w.g, pos) }
+func (w *walker) inFlow(pos token.Pos) bool {
+	if w.g == nil && w.n.decl != nil && w.n.decl.Body != nil {
+		info := w.pass.TypesInfo
+		w.g = cfg.New(w.n.decl.Body, func(call *ast.CallExpr) bool { return !IsExitCall(info, call, w.exitFact) })
+	}
+	return ownflow.Always(w.g, pos)
+}
+
+// exitFact returns what the walker knows of whether fn exits: its node,
+// or its fact.
+func (w *walker) exitFact(fn *types.Func) *FuncFact {
+	if n := w.nodes[fn]; n != nil {
+		if n.exits {
+			return &FuncFact{Exits: true}
+		}
+		return nil
+	}
+	return w.importFact(fn)
+}
 
 func (w *walker) walk(n ast.Node) {
 	if n == nil {
@@ -561,12 +580,16 @@ func (w *walker) mention(fn *types.Func, at ast.Expr) {
 
 // importFact returns fn's fact, or nil. Standard library functions have
 // none: the ones that matter are leaves.
-func (w *walker) importFact(fn *types.Func) *FuncFact {
-	if fn.Pkg() == nil || fn.Pkg() == w.pass.Pkg || stdPackages[fn.Pkg().Path()] {
+func (w *walker) importFact(fn *types.Func) *FuncFact { return importedFact(w.pass, fn) }
+
+// importedFact returns the fact of a function of another package that is
+// not the standard library's, or nil.
+func importedFact(pass *analysis.Pass, fn *types.Func) *FuncFact {
+	if fn.Pkg() == nil || fn.Pkg() == pass.Pkg || stdPackages[fn.Pkg().Path()] {
 		return nil
 	}
 	var f FuncFact
-	if !w.pass.ImportObjectFact(fn, &f) {
+	if !pass.ImportObjectFact(fn, &f) {
 		return nil
 	}
 	return &f

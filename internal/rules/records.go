@@ -321,8 +321,8 @@ if err := srv.ListenAndServe(); !errors.Is(err, http.ErrServerClosed) {
 				"Shutdown (or GracefulStop, or a function that reaches one) in a goroutine, a callback or another "+
 				"function. At that moment the serve call returns (`http.ErrServerClosed`, nil for grpc and "+
 				"fasthttp), so the branches on its error are decided. Every path from there to a process exit "+
-				"(main returning or falling off its end, `log.Fatal`, `os.Exit`, `panic`, and any call ctrlflow knows "+
-				"never returns: klog, zap, a project's own `die()`) must pass a wait for the drain's end: a receive "+
+				"(main returning or falling off its end, `log.Fatal`, `os.Exit`, `panic`, klog's, logrus's and zap's Fatal, "+
+				"and a project's own `die()` that ends in one, through facts across packages) must pass a wait for the drain's end: a receive "+
 				"from a channel closed or sent on after the Shutdown, `Wait` on a WaitGroup marked `Done` after it or "+
 				"on an errgroup whose `Go` runs it, a context its goroutine cancels after it, a sleep longer than its "+
 				"deadline, or the drain itself on the path.",
