@@ -75,3 +75,25 @@ func (f *flow) dominates(a, b point) bool {
 	}
 	return true
 }
+
+// reaches reports whether b can run after a: some path leads from a to b.
+func (f *flow) reaches(a, b point) bool {
+	if a.block == b.block && a.index < b.index {
+		return true
+	}
+	seen := make([]bool, len(f.g.Blocks))
+	stack := append([]*cfg.Block(nil), a.block.Succs...)
+	for len(stack) > 0 {
+		blk := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if blk == b.block {
+			return true
+		}
+		if seen[blk.Index] {
+			continue
+		}
+		seen[blk.Index] = true
+		stack = append(stack, blk.Succs...)
+	}
+	return false
+}

@@ -148,9 +148,23 @@ func (w *walk) isErr(e ast.Expr) bool {
 	if !ok || w.st.errVar == nil || w.c.pass.TypesInfo.Uses[id] != w.st.errVar {
 		return false
 	}
+	// Another assignment on a path from the serve call to e: the
+	// variable may hold something else there (one in the other branch
+	// of an if does not count).
+	info := w.c.pass.TypesInfo
+	s := w.st.scope
+	from, ok := s.pointOf(info, w.st.call)
+	if !ok {
+		return false
+	}
 	for _, d := range w.c.defs[w.st.errVar] {
-		if d.pos > w.st.call.End() && d.pos < e.Pos() {
+		if d.scope != s {
 			return false
+		}
+		if d.pos > w.st.call.End() && d.pos < e.Pos() {
+			if p, ok := s.cfg(info).locate(d.pos); !ok || s.cfg(info).reaches(from, p) {
+				return false
+			}
 		}
 	}
 	return true
