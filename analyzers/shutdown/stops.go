@@ -110,7 +110,7 @@ func (c *checker) forwarded(s *scope, stop *stopCall) bool {
 		return false
 	}
 	f := c.reach.Fact(fn)
-	return f != nil && f.StopNoDeadline && ownflow.Always(s.cfg(c.pass.TypesInfo).g, stop.call.Pos())
+	return f != nil && f.StopNoDeadline && ownflow.TopLevel(s.decl.Body, stop.call.Pos())
 }
 
 // reportTimeout reports shutdown-timeout at pos: the drain may take d

@@ -1,7 +1,10 @@
-// Package ownflow holds the one notion of a function's own flow that the
+// Package ownflow holds the notion of a function's own flow that the
 // reach and shutdown analyzers share: what a function body runs in its
 // own goroutine (not in a go statement, a defer or a function literal),
-// and which of those calls run on every path through it, once.
+// which of its calls stand in the body itself, run once when control
+// gets there (TopLevel, a syntactic test cheap enough for every function
+// of every package), and which run on every path through it (Always, on
+// a control-flow graph, for the few functions the stop model follows).
 package ownflow
 
 import (
@@ -29,6 +32,47 @@ func Inspect(body ast.Node, f func(ast.Node) bool) {
 		}
 		return f(n)
 	})
+}
+
+// TopLevel reports whether pos is in a statement of the body itself, not
+// in a branch, a loop, a goroutine or a literal: an expression
+// statement, an assignment, a return, a declaration, or an if
+// statement's init and condition. When control gets there, the call runs,
+// once, before anything after it: a serve call there blocks the
+// function.
+func TopLevel(body *ast.BlockStmt, pos token.Pos) bool {
+	if body == nil {
+		return false
+	}
+	for _, stmt := range body.List {
+		if pos < stmt.Pos() || stmt.End() <= pos {
+			continue
+		}
+		switch st := stmt.(type) {
+		case *ast.ExprStmt, *ast.AssignStmt, *ast.ReturnStmt, *ast.DeclStmt:
+			return !inLiteral(st, pos)
+		case *ast.IfStmt:
+			for _, part := range []ast.Node{st.Init, st.Cond} {
+				if part != nil && part.Pos() <= pos && pos < part.End() {
+					return !inLiteral(part, pos)
+				}
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// inLiteral reports whether pos is inside a function literal within n.
+func inLiteral(n ast.Node, pos token.Pos) bool {
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if lit, ok := m.(*ast.FuncLit); ok && lit.Pos() <= pos && pos < lit.End() {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // Always reports whether the CFG node holding pos runs on every path

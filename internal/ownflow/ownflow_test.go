@@ -106,3 +106,18 @@ func TestInspect(t *testing.T) {
 		t.Errorf("own calls: %s, want a b d k m", got)
 	}
 }
+
+func TestTopLevel(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pos := calls(f)
+	body := f.Decls[0].(*ast.FuncDecl).Body
+	for call, want := range map[string]bool{"a": true, "b": false, "d": false, "e": false, "h": false, "k": false, "m": true} {
+		if got := TopLevel(body, pos[call]); got != want {
+			t.Errorf("TopLevel(%s) = %v, want %v", call, got, want)
+		}
+	}
+}

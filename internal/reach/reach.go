@@ -182,12 +182,11 @@ func walkNodes(pass *analysis.Pass, nodes []*node, byFunc map[*types.Func]*node,
 		if n.decl != nil {
 			if n.decl.Body != nil {
 				w.results = []*types.Tuple{n.fn.Type().(*types.Signature).Results()}
-				w.g = nil // built on first use
 				w.walk(n.decl.Body)
 			}
 			continue
 		}
-		w.results, w.g = nil, nil
+		w.results = nil
 		if n.spec != nil {
 			w.walk(n.spec)
 		}

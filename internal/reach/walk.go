@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/sigtermlint/sigtermlint/internal/ownflow"
@@ -95,9 +94,6 @@ type walker struct {
 	stored  map[ast.Expr]bool // function values stored in resolvable fields: not mentions
 	n       *node
 	eval    signalEval
-	// g is the control-flow graph of the node's function, for what runs
-	// in its own flow (ownflow.Always); nil for variable initializers.
-	g       *cfg.CFG
 	mask    Bits // bits mentions made now must not pass on
 	async   int
 	results []*types.Tuple // result types of the enclosing functions, innermost last
@@ -149,26 +145,11 @@ func (w *walker) useVar(v *types.Var, at ast.Expr) {
 	w.add(it, false)
 }
 
-// inFlow reports whether pos is in a call of the node's own flow that
-// runs on every path through its function, once.
+// inFlow reports whether pos is in a statement of the node's body
+// itself (ownflow.TopLevel): a call there runs once when the function
+// gets there, before what follows.
 func (w *walker) inFlow(pos token.Pos) bool {
-	if w.g == nil && w.n.decl != nil && w.n.decl.Body != nil {
-		info := w.pass.TypesInfo
-		w.g = cfg.New(w.n.decl.Body, func(call *ast.CallExpr) bool { return !IsExitCall(info, call, w.exitFact) })
-	}
-	return ownflow.Always(w.g, pos)
-}
-
-// exitFact returns what the walker knows of whether fn exits: its node,
-// or its fact.
-func (w *walker) exitFact(fn *types.Func) *FuncFact {
-	if n := w.nodes[fn]; n != nil {
-		if n.exits {
-			return &FuncFact{Exits: true}
-		}
-		return nil
-	}
-	return w.importFact(fn)
+	return w.n.decl != nil && ownflow.TopLevel(w.n.decl.Body, pos)
 }
 
 func (w *walker) walk(n ast.Node) {
