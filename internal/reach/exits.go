@@ -3,6 +3,7 @@ package reach
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -119,5 +120,18 @@ func endsInExit(info *types.Info, body *ast.BlockStmt, fact func(*types.Func) *F
 		return false
 	}
 	call, ok := ast.Unparen(es.X).(*ast.CallExpr)
-	return ok && IsExitCall(info, call, fact)
+	return ok && !panics(info, call) && IsExitCall(info, call, fact)
+}
+
+// panics reports a call of panic or log.Panic*: a library may recover
+// it (encoders unwind that way), so a function ending in one gets no
+// Exits fact; the call itself is still an exit where it stands.
+func panics(info *types.Info, call *ast.CallExpr) bool {
+	switch fn := typeutil.Callee(info, call).(type) {
+	case *types.Builtin:
+		return fn.Name() == "panic"
+	case *types.Func:
+		return fn.Pkg() != nil && fn.Pkg().Path() == "log" && strings.HasPrefix(fn.Name(), "Panic")
+	}
+	return false
 }
