@@ -29,9 +29,6 @@ type checker struct {
 	// context variable was assigned, and the cancel function that came
 	// with it.
 	defs map[*types.Var][]def
-	// stoppers are the variables and fields a graceful stop is called on
-	// (srv in srv.Shutdown(ctx), e in e.Shutdown(ctx)).
-	stoppers map[*types.Var]bool
 	// groupOf maps the literals given to an errgroup.Group's or a
 	// sync.WaitGroup's Go method to the group.
 	groupOf map[*ast.FuncLit]*types.Var
@@ -209,14 +206,13 @@ func (s *scope) receivePoint(info *types.Info, r receive) (point, bool) {
 }
 
 // index walks the package once: it makes the scopes and records the
-// definitions and stoppers. It runs once: the library checks may ask
+// definitions. It runs once: the library checks may ask
 // for it early (the scopes of fx's OnStop hooks).
 func (c *checker) index() {
 	if c.defs != nil {
 		return
 	}
 	c.defs = map[*types.Var][]def{}
-	c.stoppers = map[*types.Var]bool{}
 	c.groupOf = map[*ast.FuncLit]*types.Var{}
 	for _, f := range c.pass.Files {
 		for _, d := range f.Decls {
@@ -294,9 +290,6 @@ func (c *checker) visitInScope(s *scope, n ast.Node) bool {
 				c.walkScope(&scope{decl: s.decl, body: lit.Body, isLit: true, lit: lit, parent: s, deferred: true})
 				return false
 			}
-			if call, ok := m.(*ast.CallExpr); ok {
-				c.recordStopper(call)
-			}
 			return true
 		})
 		return false
@@ -349,7 +342,6 @@ func (c *checker) recordDefs(s *scope, tok token.Token, lhs, rhs []ast.Expr) {
 func (c *checker) recordCall(s *scope, call *ast.CallExpr) {
 	info := c.pass.TypesInfo
 	c.countCall(call)
-	c.recordStopper(call)
 	c.recordGroupGo(call)
 	if stop, ok := c.stopOf(call); ok {
 		s.stops = append(s.stops, stop)
@@ -406,27 +398,6 @@ func (c *checker) noContextStopOf(call *ast.CallExpr) (*stopCall, bool) {
 		return &stopCall{call: call, name: fn.Name(), noDeadline: true}, true
 	}
 	return nil, false
-}
-
-// recordStopper notes the receiver of a call that reaches a graceful stop.
-func (c *checker) recordStopper(call *ast.CallExpr) {
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return
-	}
-	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
-	if !ok {
-		return
-	}
-	stops := reach.Classify(fn) == reach.KindStop
-	if f := c.reach.Fact(fn); f != nil && f.Bits&reach.Stop != 0 {
-		stops = true
-	}
-	if stops {
-		if v := typeshelper.VarOf(c.pass.TypesInfo, sel.X); v != nil {
-			c.stoppers[v] = true
-		}
-	}
 }
 
 // receiveOf recognizes <-ctx.Done() and <-sigCh.
