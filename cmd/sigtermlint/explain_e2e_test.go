@@ -143,14 +143,39 @@ func TestExplainBadInput(t *testing.T) {
 	}
 }
 
-// TestExplainExitOrder runs -explain on the exit-order shapes of
-// testdata/e2e-order: the process exits as the drain starts (0s) where
-// the stop model finds exit-before-drain, and when the drain ends (10s)
-// where the program waits for it.
+// TestExplainExitOrder runs -explain on the exit-order shapes of the
+// analysistest fixtures (testdata/src/shutdown/order), copied into the
+// module of testdata/e2e-order (which holds only its go.mod, for
+// errgroup): the process exits as the drain starts (0s) where the stop
+// model finds exit-before-drain, and when the drain ends (10s) where the
+// program waits for it.
 func TestExplainExitOrder(t *testing.T) {
 	t.Parallel()
 	bin := sigtermlint(t)
-	r := run(t, testdataDir(t, "e2e-order"), bin, "-explain", "./cmd/...")
+	dir := copyModule(t, "e2e-order")
+	fixtures := filepath.Join(testdataDir(t, "src"), "shutdown", "order")
+	for _, pkg := range []string{"shape1", "shape1wait", "shape2", "shape3", "shape3lib", "shape4", "shape4wait", "shape5", "shape6", "shape6lib"} {
+		src, err := os.ReadFile(filepath.Join(fixtures, pkg, "main.go"))
+		if os.IsNotExist(err) {
+			src, err = os.ReadFile(filepath.Join(fixtures, pkg, "lib.go"))
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		sub := "cmd"
+		if strings.HasSuffix(pkg, "lib") {
+			sub = "order"
+		}
+		out := filepath.Join(dir, sub, pkg)
+		if err := os.MkdirAll(out, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		src = []byte(strings.ReplaceAll(string(src), `"shutdown/order/`, `"e2eorder/order/`))
+		if err := os.WriteFile(filepath.Join(out, "main.go"), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := run(t, dir, bin, "-explain", "./cmd/...")
 	if r.code != 0 || r.stderr != "" {
 		t.Fatalf("want exit 0 and nothing on stderr, got\n%s", r)
 	}
