@@ -1,13 +1,11 @@
 package shutdown
 
 import (
-	"fmt"
 	"go/ast"
 	"go/types"
 	"slices"
 	"strings"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/sigtermlint/sigtermlint/internal/ownflow"
@@ -122,50 +120,6 @@ type exitModel struct {
 type earlyExit struct {
 	leave leave
 	st    *start
-}
-
-// checkExitBeforeDrain reports every place where the process exits
-// while a drain runs, and exports the facts of the functions that
-// return mid-drain.
-func (c *checker) checkExitBeforeDrain() {
-	m := &exitModel{mid: map[*types.Func]*midDrain{}, groups: map[*types.Var]*start{}, passes: map[*types.Func]string{}}
-	m.drains, m.done = c.drainsOf()
-	c.passThrough(m)
-	queue := c.startsOf(m)
-	for len(queue) > 0 {
-		st := queue[0]
-		queue = queue[1:]
-		if c.skipScope(st.scope) {
-			continue
-		}
-		leaves, unknown := c.search(st, m.done, errClosed)
-		if unknown {
-			continue // a wait the model cannot place: silence
-		}
-		for _, l := range leaves {
-			queue = append(queue, c.leaveFrom(m, st, l)...)
-		}
-	}
-	facts := map[*types.Func]*ExitFact{}
-	for fn, via := range m.passes {
-		facts[fn] = &ExitFact{Via: via, Passes: true}
-	}
-	for fn, md := range m.mid {
-		f := facts[fn]
-		if f == nil {
-			f = &ExitFact{Via: md.via}
-			facts[fn] = f
-		}
-		f.Via, f.Mid, f.Nil, f.Own = md.via, true, md.returnsNil(), md.own
-	}
-	// Package main is imported by no one: its functions need no fact.
-	for fn, f := range facts {
-		if fn.Pkg() == c.pass.Pkg && c.pass.Pkg.Name() != "main" {
-			c.pass.ExportObjectFact(fn, f)
-		}
-	}
-	c.model = m
-	c.reportExits(m)
 }
 
 // skipScope reports test fixtures: no deployed process runs them.
@@ -499,79 +453,6 @@ func (c *checker) isMain(s *scope) bool {
 	return !s.isLit && c.pass.Pkg.Name() == "main" && s.decl.Recv == nil && s.decl.Name.Name == "main"
 }
 
-// reportExits reports each exit once, at the statement where the path
-// leaves: a function of the package that returned mid-drain is reported
-// at its own returns.
-func (c *checker) reportExits(m *exitModel) {
-	seen := map[ast.Node]bool{}
-	for _, e := range m.exits {
-		for _, l := range c.reportSites(m, e) {
-			if seen[l.at] {
-				continue
-			}
-			seen[l.at] = true
-			x := Exit{Pos: l.at.Pos(), End: l.at.End()}
-			if e.st.drain != nil {
-				x.Drain = e.st.drain.call.Pos()
-			}
-			c.exits = append(c.exits, x)
-			c.reportExit(m, e.st, l)
-		}
-	}
-}
-
-// reportSites is where an exit is reported: at the leave, or at the
-// returns of the function of the package whose return led to it.
-func (c *checker) reportSites(m *exitModel, e earlyExit) []leave {
-	if e.st.callee != nil {
-		if md := m.mid[e.st.callee]; md != nil && len(md.leaves) > 0 {
-			return md.leaves
-		}
-	}
-	return []leave{e.leave}
-}
-
-// reportExit reports one place where the process exits mid-drain.
-func (c *checker) reportExit(m *exitModel, st *start, l leave) {
-	who := "main"
-	if s := c.scopeOfNode(l.at); s != nil && !s.isLit {
-		who = s.decl.Name.Name
-	}
-	var msg string
-	switch {
-	case l.kind == leaveExit:
-		name := calleeName(c.pass.TypesInfo, l.at.(*ast.CallExpr))
-		switch st.kind {
-		case httpServe:
-			msg = fmt.Sprintf("%s exits as soon as Shutdown starts, because %s then returns http.ErrServerClosed: the process quits while in-flight requests are still draining", name, st.what)
-		case nilOnServed:
-			msg = fmt.Sprintf("%s exits as soon as the graceful stop starts, because %s then returns: the process quits while in-flight requests are still draining", name, st.what)
-		case notServe:
-			if st.what == "go" {
-				msg = fmt.Sprintf("%s exits while the drain started in a goroutine still runs: in-flight requests are cut off", name)
-			} else {
-				msg = fmt.Sprintf("%s exits as soon as %s returns, while a drain goes on in another goroutine: in-flight requests are cut off", name, st.what)
-			}
-		default:
-			msg = fmt.Sprintf("%s exits as soon as %s returns at the graceful stop: the process quits while in-flight requests are still draining", name, st.what)
-		}
-	case st.what == "go":
-		msg = fmt.Sprintf("%s returns while the drain started in a goroutine still runs: the process exits with requests in flight", who)
-	case who == "main":
-		msg = fmt.Sprintf("main returns as soon as %s returns, while Shutdown is still draining in another goroutine: the process exits with requests in flight", st.what)
-	case m.midVia(st) == "go":
-		msg = fmt.Sprintf("%s returns while the drain it started in a goroutine still runs, and main then exits: requests in flight are cut off", who)
-	default:
-		msg = fmt.Sprintf("%s returns as soon as %s returns, while Shutdown is still draining in another goroutine, and main then exits: requests in flight are cut off", who, m.midVia(st))
-	}
-	d := analysis.Diagnostic{Pos: l.at.Pos(), End: l.at.End(), Category: CategoryExitBeforeDrain, Message: msg}
-	if st.drain != nil && st.drain.call != nil {
-		d.Related = []analysis.RelatedInformation{{Pos: st.drain.call.Pos(), End: st.drain.call.End(), Message: "the drain starts here"}}
-	}
-	d.SuggestedFixes = c.waitFix(st, l)
-	c.report.Report(d)
-}
-
 // midVia names the call whose return started the mid-drain return.
 func (m *exitModel) midVia(st *start) string {
 	if st.callee != nil {
@@ -593,22 +474,4 @@ func (c *checker) scopeOfNode(n ast.Node) *scope {
 		}
 	}
 	return best
-}
-
-// calleeName names an exit call for messages: log.Fatal, os.Exit, panic.
-func calleeName(info *types.Info, call *ast.CallExpr) string {
-	switch fn := typeutil.Callee(info, call).(type) {
-	case *types.Builtin:
-		return fn.Name()
-	case *types.Func:
-		if recv := fn.Type().(*types.Signature).Recv(); recv != nil {
-			t := recv.Type()
-			if p, ok := t.(*types.Pointer); ok {
-				return "(*" + types.TypeString(p.Elem(), (*types.Package).Name) + ")." + fn.Name()
-			}
-			return types.TypeString(t, (*types.Package).Name) + "." + fn.Name()
-		}
-		return fn.Pkg().Name() + "." + fn.Name()
-	}
-	return "the exit"
 }

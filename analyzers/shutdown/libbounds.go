@@ -13,6 +13,7 @@ import (
 
 	"github.com/sigtermlint/sigtermlint/internal/durations"
 	"github.com/sigtermlint/sigtermlint/internal/libbounds"
+	"github.com/sigtermlint/sigtermlint/internal/ruledoc"
 )
 
 // libraryBound is a drain that a library bounds itself (fx's App.Run,
@@ -176,7 +177,7 @@ func (c *checker) reportLibraryDrain(drain libDrain) {
 	case !drain.known:
 	case drain.unbounded:
 		c.report.Report(analysis.Diagnostic{
-			Pos: drain.call.Pos(), End: drain.call.End(), Category: CategoryUnboundedShutdown,
+			Pos: drain.call.Pos(), End: drain.call.End(), Category: ruledoc.UnboundedShutdown,
 			Message: fmt.Sprintf("%s's graceful shutdown has no deadline (%s): a stuck %s holds it until SIGKILL cuts the drain, with no log line",
 				drain.lib.Library, drain.why, drain.stuck),
 		})

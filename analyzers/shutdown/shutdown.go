@@ -12,7 +12,7 @@ import (
 	"github.com/sigtermlint/sigtermlint/internal/config"
 	"github.com/sigtermlint/sigtermlint/internal/ignore"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
-	"github.com/sigtermlint/sigtermlint/internal/rules"
+	"github.com/sigtermlint/sigtermlint/internal/ruledoc"
 	"github.com/sigtermlint/sigtermlint/internal/stoptimeout"
 )
 
@@ -22,20 +22,17 @@ var doc string
 // Analyzer reports graceful stops that cannot drain.
 var Analyzer = New()
 
-// Categories, one per rule. They are part of the output contract: never
-// rename or reuse them.
-const (
-	CategoryExitBeforeDrain   = "exit-before-drain"
-	CategoryCancelledContext  = "cancelled-context"
-	CategoryUnboundedShutdown = "unbounded-shutdown"
-	CategoryShutdownTimeout   = "shutdown-timeout"
-	CategoryBadDirective      = "bad-directive"
-)
+// Rules returns the documentation records of the analyzer's rules, each
+// kept in the file named after its category, in the order of the rule
+// table.
+func Rules() []ruledoc.Rule {
+	return []ruledoc.Rule{exitBeforeDrainRule, cancelledContextRule, unboundedShutdownRule, shutdownTimeoutRule, badDirectiveRule}
+}
 
 // categories are the rules of this analyzer, the ones its
 // //sigtermlint:ignore directives may name (not bad-directive: a
 // malformed directive is fixed, not silenced).
-var categories = rules.Categories("shutdown")
+var categories = ruledoc.Categories("shutdown")
 
 // New returns a new shutdown analyzer that reads its configuration
 // from the default configuration analyzer.
@@ -47,8 +44,8 @@ func New() *analysis.Analyzer { return NewWith(config.Analyzer) }
 func NewWith(cfg *analysis.Analyzer) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:     "shutdown",
-		Doc:      rules.AnalyzerDoc("shutdown", analysisdoc.Extract(doc, "shutdown")),
-		URL:      rules.DocURL,
+		Doc:      ruledoc.AnalyzerDoc(analysisdoc.Extract(doc, "shutdown"), Rules()),
+		URL:      ruledoc.DocURL,
 		Requires: []*analysis.Analyzer{reach.Analyzer, cfg},
 		// ExitFact: the functions that return while a drain they
 		// started runs, for the callers in other packages.
@@ -68,30 +65,19 @@ func run(pass *analysis.Pass, cfg *config.Config) (*Result, error) {
 		set, root := cfg.LoadManifests(pass)
 		return stoptimeout.FromManifests(set, root, config.ProgramName(pass))
 	})
-	r := ignore.NewReporter(pass, categories...)
-	for _, b := range bad {
-		r.Report(analysis.Diagnostic{Pos: b.Pos, End: b.End, Category: CategoryBadDirective, Message: b.Message})
-	}
-	// Malformed ignores are reported here only, since this analyzer owns
-	// bad-directive: the sigterm analyzer skips them silently.
-	for _, b := range r.Malformed() {
-		r.Report(analysis.Diagnostic{Pos: b.Pos, End: b.End, Category: CategoryBadDirective, Message: b.Problem})
-	}
-	for _, p := range append(res.Problems, cfg.ManifestProblems(pass)...) {
-		r.Report(analysis.Diagnostic{Pos: p.Pos, End: p.End, Category: CategoryBadDirective, Message: p.Message})
-	}
 	c := &checker{
 		pass:    pass,
-		report:  r,
+		report:  ignore.NewReporter(pass, categories...),
 		reach:   res,
 		timeout: timeout,
 	}
+	c.reportBadDirectives(bad, cfg)
 	c.checkLibraryBounds()
 	if !res.Active() {
 		// No function here reaches a serve call or a stop: there is no
 		// Shutdown to judge and no serve call to exit after. Only the
 		// directives (above, and the ignores in Finish) are checked.
-		r.Finish()
+		c.report.Finish()
 		return c.result(), nil
 	}
 	c.index()
@@ -104,7 +90,7 @@ func run(pass *analysis.Pass, cfg *config.Config) (*Result, error) {
 		c.checkStops(s)
 	}
 	c.checkExitBeforeDrain()
-	r.Finish()
+	c.report.Finish()
 	return c.result(), nil
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/sigtermlint/sigtermlint/analyzers/sigterm"
 	"github.com/sigtermlint/sigtermlint/internal/config"
+	"github.com/sigtermlint/sigtermlint/internal/ruledoc"
 	"github.com/sigtermlint/sigtermlint/internal/testmod"
 )
 
@@ -99,7 +100,7 @@ func TestPlatformSignal(t *testing.T) {
 	analysistest.Run(t, testdata, sigterm.NewWith(fly), "sigterm/platform/preset/...")
 
 	got := findings(t, platformConfig(t, config.FlagManifests, "off", config.FlagPlatform, "nomad"), "sigterm/platform/preset/termonly")
-	if len(got) != 1 || got[0].category != sigterm.CategoryStopSignal || !strings.Contains(got[0].message, "with SIGINT (-sigtermlint.platform=nomad default), which it does not handle") || len(got[0].related) != 0 {
+	if len(got) != 1 || got[0].category != ruledoc.StopSignal || !strings.Contains(got[0].message, "with SIGINT (-sigtermlint.platform=nomad default), which it does not handle") || len(got[0].related) != 0 {
 		t.Errorf("termonly with -platform=nomad: got %+v, want one stop-signal naming the flag", got)
 	}
 
@@ -109,7 +110,7 @@ func TestPlatformSignal(t *testing.T) {
 	}
 	// Kubernetes sends SIGTERM: the SIGINT-only program is sigint-only,
 	// and only that.
-	if got := findings(t, kubernetes, "sigterm/platform/preset/intonly"); len(got) != 1 || got[0].category != sigterm.CategorySIGINTOnly {
+	if got := findings(t, kubernetes, "sigterm/platform/preset/intonly"); len(got) != 1 || got[0].category != ruledoc.SIGINTOnly {
 		t.Errorf("intonly with -platform=kubernetes: got %+v, want one sigint-only", got)
 	}
 

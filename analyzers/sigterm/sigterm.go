@@ -2,7 +2,6 @@ package sigterm
 
 import (
 	_ "embed"
-	"fmt"
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
@@ -11,7 +10,7 @@ import (
 	"github.com/sigtermlint/sigtermlint/internal/config"
 	"github.com/sigtermlint/sigtermlint/internal/ignore"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
-	"github.com/sigtermlint/sigtermlint/internal/rules"
+	"github.com/sigtermlint/sigtermlint/internal/ruledoc"
 )
 
 //go:embed doc.go
@@ -26,8 +25,8 @@ var Analyzer = NewWith(config.Analyzer)
 func NewWith(cfg *analysis.Analyzer) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:     "sigterm",
-		Doc:      rules.AnalyzerDoc("sigterm", analysisdoc.Extract(doc, "sigterm")),
-		URL:      rules.DocURL,
+		Doc:      ruledoc.AnalyzerDoc(analysisdoc.Extract(doc, "sigterm"), Rules()),
+		URL:      ruledoc.DocURL,
 		Requires: []*analysis.Analyzer{reach.Analyzer, cfg},
 		Run:      func(pass *analysis.Pass) (any, error) { return run(pass, pass.ResultOf[cfg].(*config.Config)) },
 		// The Result feeds sigtermlint -explain; the rules need none.
@@ -58,21 +57,16 @@ type StopSignal struct {
 	Line int
 }
 
-// Categories, one per rule. They are part of the output contract: never
-// rename or reuse them.
-const (
-	CategoryNoSIGTERM  = "no-sigterm"
-	CategorySIGINTOnly = "sigint-only"
-	CategoryNoShutdown = "no-shutdown"
-	CategoryStopSignal = "stop-signal"
-	// CategorySignalNotDelivered: a shell between the platform and the
-	// program keeps the stop signal from reaching it.
-	CategorySignalNotDelivered = "signal-not-delivered"
-)
+// Rules returns the documentation records of the analyzer's rules, each
+// kept in the file named after its category, in the order of the rule
+// table.
+func Rules() []ruledoc.Rule {
+	return []ruledoc.Rule{noSIGTERMRule, sigintOnlyRule, noShutdownRule, stopSignalRule, signalNotDeliveredRule}
+}
 
 // categories are the rules of this analyzer, the ones its
 // //sigtermlint:ignore directives may name.
-var categories = rules.Categories("sigterm")
+var categories = ruledoc.Categories("sigterm")
 
 func run(pass *analysis.Pass, cfg *config.Config) (*Result, error) {
 	if reach.IsStd(pass.Pkg.Path()) {
@@ -93,7 +87,7 @@ func check(pass *analysis.Pass, cfg *config.Config, r *ignore.Reporter) *Result 
 	sigs, defaults := declaredStopSignals(pass, cfg)
 	for _, site := range prog.Serves {
 		d, ok := diagnose(pass, prog, site)
-		if ok && d.Category == CategorySIGINTOnly && stopsWithSIGINTOnly(sigs) {
+		if ok && d.Category == ruledoc.SIGINTOnly && stopsWithSIGINTOnly(sigs) {
 			continue // its deployments stop it with SIGINT, which it handles
 		}
 		if ok {
@@ -112,34 +106,20 @@ func check(pass *analysis.Pass, cfg *config.Config, r *ignore.Reporter) *Result 
 // diagnose returns the finding for one serve site, the first rule that
 // applies, or false when the program is fine or the answer is unknown.
 func diagnose(pass *analysis.Pass, prog *reach.Program, site reach.ServeSite) (analysis.Diagnostic, bool) {
-	d := analysis.Diagnostic{Pos: site.Pos, End: site.End}
 	bits := prog.Bits
 	switch {
 	case bits&reach.SigTERM != 0:
 		if bits&(reach.Stop|reach.StopUnknown) != 0 {
-			return d, false // drained, or maybe: a stop behind an assertion is unknown
+			return analysis.Diagnostic{}, false // drained, or maybe: a stop behind an assertion is unknown
 		}
-		d.Category = CategoryNoShutdown
-		if site.NoHandle {
-			d.Message = fmt.Sprintf("server started via %s is never shut down gracefully, and the package-level function leaves no *http.Server to call Shutdown on: on SIGTERM its in-flight requests are cut off", site.Via)
-		} else {
-			d.Message = fmt.Sprintf("server started via %s is never shut down gracefully: on SIGTERM its in-flight requests are cut off", site.Via)
-		}
-		d.Related = related(prog, reach.SigTERM, "SIGTERM is handled here")
+		return noShutdown(prog, site), true
 	case bits&reach.SigUnknown != 0:
-		return d, false // a signal list we could not resolve may hold SIGTERM
+		return analysis.Diagnostic{}, false // a signal list we could not resolve may hold SIGTERM
 	case bits&reach.SigINT != 0:
-		d.Category = CategorySIGINTOnly
-		d.Message = fmt.Sprintf("server started via %s handles SIGINT but not SIGTERM, the signal orchestrators send%s: the Go runtime exits at once on SIGTERM and cuts off its in-flight requests on every deploy", site.Via, parenthesized(killNote(prog)))
-		d.Related = append(related(prog, reach.SigINT, "only SIGINT is handled here"), killRelated(prog)...)
-		d.SuggestedFixes = addSIGTERM(pass, prog) // os.Kill replaced by SIGTERM, else SIGTERM added next to SIGINT
+		return sigintOnly(pass, prog, site), true
 	default:
-		d.Category = CategoryNoSIGTERM
-		d.Message = fmt.Sprintf("server started via %s never handles SIGTERM%s: the Go runtime exits at once on SIGTERM and cuts off its in-flight requests on every deploy", site.Via, parenthesized(killNote(prog)))
-		d.Related = killRelated(prog)
-		d.SuggestedFixes = replaceKill(pass, prog) // only when os.Kill stands where SIGTERM was meant
+		return noSIGTERM(pass, prog, site), true
 	}
-	return d, true
 }
 
 // parenthesized returns note as " (note)", or "" when it is empty.

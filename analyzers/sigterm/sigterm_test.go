@@ -8,6 +8,7 @@ import (
 
 	"github.com/sigtermlint/sigtermlint/analyzers/sigterm"
 	"github.com/sigtermlint/sigtermlint/internal/config"
+	"github.com/sigtermlint/sigtermlint/internal/ruledoc"
 	"github.com/sigtermlint/sigtermlint/internal/testmod"
 )
 
@@ -47,7 +48,7 @@ func TestStopSignal(t *testing.T) {
 			cats = append(cats, d.Category)
 		}
 	}
-	if len(cats) != 1 || cats[0] != sigterm.CategorySIGINTOnly {
+	if len(cats) != 1 || cats[0] != ruledoc.SIGINTOnly {
 		t.Errorf("stopint without manifests: got %v, want one sigint-only", cats)
 	}
 }

@@ -37,7 +37,7 @@ func New() *analysis.Analyzer {
 	a := &analysis.Analyzer{
 		Name:       "sigtermlint",
 		Doc:        analysisdoc.Extract(doc, "sigtermlint"),
-		URL:        "https://github.com/sigtermlint/sigtermlint/blob/main/README.md#flags-and-configuration",
+		URL:        "https://github.com/sigtermlint/sigtermlint/blob/main/docs/configuration.md#the-stop-timeout",
 		Run:        func(*analysis.Pass) (any, error) { return f.config(), nil },
 		ResultType: reflect.TypeFor[*Config](),
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/sigtermlint/sigtermlint/internal/config"
 	"github.com/sigtermlint/sigtermlint/internal/durations"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
+	"github.com/sigtermlint/sigtermlint/internal/ruledoc"
 	"github.com/sigtermlint/sigtermlint/internal/stoptimeout"
 )
 
@@ -155,7 +156,7 @@ func (e *explainer) signals(r *sigterm.Result) []Signal {
 
 // handling says whether the program handles signal name, and where.
 func (e *explainer) handling(prog *reach.Program, name string) Handling {
-	if d := e.finding(sigterm.CategorySignalNotDelivered); d != nil {
+	if d := e.finding(ruledoc.SignalNotDelivered); d != nil {
 		h := Handling{State: NotDelivered, Why: "a shell stays PID 1 and keeps it (" + d.Category + ")", Posn: e.posn(d.Pos)}
 		if len(d.Related) > 0 {
 			h.Posn = e.posn(d.Related[0].Pos)

@@ -17,17 +17,17 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/sigtermlint/sigtermlint/internal/rules"
+	"github.com/sigtermlint/sigtermlint/internal/ruledoc"
 )
 
 // Prefix starts a directive.
 const Prefix = "//sigtermlint:ignore"
 
 // Categories lists the categories a directive may name: every finding of
-// the sigterm and shutdown analyzers, as documented in internal/rules.
+// the sigterm and shutdown analyzers, as named in internal/ruledoc.
 // bad-directive is not one of them: a malformed directive is fixed, not
 // silenced.
-var Categories = rules.Ignorable()
+var Categories = ruledoc.Ignorable()
 
 // Directive is one //sigtermlint:ignore comment.
 type Directive struct {
@@ -94,7 +94,7 @@ func parse(rest string) *Directive {
 		case cat == "":
 			d.Problem = fmt.Sprintf("%s has an empty category in %q: separate categories with commas and no spaces", Prefix, list)
 			return d
-		case cat == "bad-directive":
+		case cat == Category:
 			d.Problem = Prefix + " cannot ignore bad-directive: fix or remove the directive that is reported"
 			return d
 		case !slices.Contains(Categories, cat):

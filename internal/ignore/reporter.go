@@ -5,8 +5,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-
-	"github.com/sigtermlint/sigtermlint/internal/rules"
 )
 
 // Reporter reports an analyzer's diagnostics through the package's
@@ -43,8 +41,11 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 	}
 }
 
-// Category is the category of the findings about directives.
-const Category = rules.BadDirective
+// Category is bad-directive, the category of the findings about
+// sigtermlint's own directives (documented in
+// analyzers/shutdown/bad_directive.go). It cannot be ignored: a malformed
+// directive is fixed, not silenced.
+const Category = "bad-directive"
 
 // Finish reports each well-formed directive that names an owned category
 // and suppressed none of this analyzer's findings, so that stale

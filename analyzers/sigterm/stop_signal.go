@@ -13,6 +13,7 @@ import (
 	"github.com/sigtermlint/sigtermlint/internal/filepos"
 	"github.com/sigtermlint/sigtermlint/internal/ignore"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
+	"github.com/sigtermlint/sigtermlint/internal/ruledoc"
 )
 
 // stopSignal is a stop signal a deployment file, or the platform preset,
@@ -154,7 +155,7 @@ func checkStopSignal(pass *analysis.Pass, r *ignore.Reporter, prog *reach.Progra
 			continue // a signal we do not track, or one it handles
 		}
 		d := analysis.Diagnostic{
-			Pos: mainDecl.Name.Pos(), End: mainDecl.Name.End(), Category: CategoryStopSignal,
+			Pos: mainDecl.Name.Pos(), End: mainDecl.Name.End(), Category: ruledoc.StopSignal,
 			Message: fmt.Sprintf("the deployment stops this program with %s (%s), which it does not handle (it handles %s): the Go runtime exits at once on %s and cuts off its in-flight requests",
 				s.name, s.what, reach.SignalNames(handled), s.name),
 		}
@@ -179,4 +180,61 @@ func stopsWithSIGINTOnly(sigs []stopSignal) bool {
 		}
 	}
 	return true
+}
+
+// stopSignalRule documents stop-signal.
+var stopSignalRule = ruledoc.Rule{
+	Category: ruledoc.StopSignal,
+	Analyzer: "sigterm",
+	Title:    "The deployment stops the program with a signal it does not handle.",
+	When: "a deployment (or the `-sigtermlint.platform` preset) stops the program with a signal it does not " +
+		"handle, while it handles others",
+	Production: "the Go runtime exits at once on that signal: in-flight requests are cut off",
+	Bad: ruledoc.Example{
+		Note: "the image says `STOPSIGNAL SIGQUIT`, the program traps SIGINT and SIGTERM; SIGQUIT makes the Go " +
+			"runtime dump its goroutines and exit.",
+		Snippets: []ruledoc.Snippet{{Lang: "dockerfile", Code: "STOPSIGNAL SIGQUIT\nENTRYPOINT [\"/worker\"]"}},
+	},
+	Good: ruledoc.Example{
+		Note:     "drop the `STOPSIGNAL` line: SIGTERM is the default.",
+		Snippets: []ruledoc.Snippet{{Lang: "dockerfile", Code: "ENTRYPOINT [\"/worker\"]"}},
+	},
+	Fix: "Drop the `STOPSIGNAL` line (SIGTERM is the default), or add the signal to the program's list; on " +
+		"fly.io, set `kill_signal = \"SIGTERM\"` or handle both SIGINT and SIGTERM (the portable answer).",
+	Details: ruledoc.Paras(
+		"A deployment can stop the program with another signal than SIGTERM: a Dockerfile `STOPSIGNAL`, "+
+			"compose `stop_signal`, Kubernetes `lifecycle.stopSignal`, fly.toml `kill_signal`. Fly.io sends "+
+			"SIGINT when `kill_signal` is unset, so a `fly.toml` without it stops the program with SIGINT. When "+
+			"the program handles some signals but not that one, sigtermlint reports it at `func main`, with the "+
+			"manifest line in the message and as related information (for an unset `kill_signal`, the line of "+
+			"`app`, else line 1).",
+		"The signal comes, in this order, from:\n"+
+			"\n"+
+			"1. the deployment files that run the program (see [Deployment manifests](manifests.md): "+
+			"the container, service or fly app names the binary; when none does and the only deployment file "+
+			"there is is a `fly.toml` at the module root (or one given with `-sigtermlint.manifests`), it "+
+			"counts: a `fly.toml` under `example/` may deploy a demo, and a lone Kubernetes or compose container "+
+			"that does not name the program may run anything, so their signals are not taken), and the "+
+			"`STOPSIGNAL` of a Dockerfile whose `CMD` or `ENTRYPOINT` runs it under any of its binary names (see "+
+			"[signal-not-delivered](#signal-not-delivered));\n"+
+			"2. when none of them says how the program is stopped (no container, compose service or fly app runs "+
+			"it, and no Dockerfile that runs it sets `STOPSIGNAL`), the `-sigtermlint.platform` preset's signal "+
+			"(see [The stop timeout](configuration.md#the-stop-timeout)): with `fly` or `nomad`, SIGINT, and the message says "+
+			"`(-sigtermlint.platform=fly default)`. The SIGTERM presets add nothing: `no-sigterm` and "+
+			"`sigint-only` already expect SIGTERM.",
+		"```\n"+
+			"cmd/api/main.go:12:6: the deployment stops this program with SIGINT (no kill_signal in fly.toml:2, "+
+			"so fly's default), which it does not handle (it handles SIGTERM): the Go runtime exits at once on "+
+			"SIGINT and cuts off its in-flight requests\n"+
+			"```",
+		"A program whose deployments all stop it with SIGINT (a fly.toml without `kill_signal`, a compose "+
+			"`stop_signal: SIGINT`, or, when no deployment file says how it is stopped, "+
+			"`-sigtermlint.platform=fly` or `nomad`) is right to handle only SIGINT: `sigint-only` is not "+
+			"reported for it.",
+	),
+	Since: ruledoc.V010,
+	Links: []ruledoc.Link{
+		{Title: "Dockerfile reference: STOPSIGNAL", URL: "https://docs.docker.com/reference/dockerfile/#stopsignal"},
+		{Title: "fly.toml reference: kill_signal, kill_timeout", URL: "https://fly.io/docs/reference/configuration/"},
+	},
 }

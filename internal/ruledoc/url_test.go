@@ -1,4 +1,4 @@
-package rules_test
+package ruledoc_test
 
 import (
 	"path/filepath"
@@ -9,7 +9,7 @@ import (
 	"github.com/sigtermlint/sigtermlint/analyzers/shutdown"
 	"github.com/sigtermlint/sigtermlint/analyzers/sigterm"
 	"github.com/sigtermlint/sigtermlint/internal/config"
-	"github.com/sigtermlint/sigtermlint/internal/rules"
+	"github.com/sigtermlint/sigtermlint/internal/ruledoc"
 	"github.com/sigtermlint/sigtermlint/internal/testmod"
 )
 
@@ -43,13 +43,13 @@ func TestDiagnosticURL(t *testing.T) {
 		for _, res := range testmod.RunIgnoringWants(t, testdata, run.analyzer, run.patterns...) {
 			for _, d := range res.Diagnostics {
 				seen[d.Category] = true
-				if want := rules.URL(d.Category); d.URL != want {
+				if want := ruledoc.URL(d.Category); d.URL != want {
 					t.Errorf("%s: %s finding links to %q, want %q", res.Action.Package.PkgPath, d.Category, d.URL, want)
 				}
 			}
 		}
 	}
-	for _, r := range rules.All() {
+	for _, r := range all() {
 		if !seen[r.Category] {
 			t.Errorf("no %s finding in the testdata: its URL is unchecked", r.Category)
 		}

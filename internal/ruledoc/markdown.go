@@ -1,27 +1,27 @@
-package rules
+package ruledoc
 
 import (
 	"fmt"
 	"strings"
 )
 
-// width is where the README's generated prose wraps, as the hand-written
+// width is where the generated prose wraps, as the hand-written
 // prose around it does.
 const width = 78
 
-// Table returns the README's rule table: one row per rule, linking to
-// its section.
-func Table() string {
+// Table returns the rule table: one row per rule, linking to its section
+// in the file sectionsAt ("" for the same file).
+func Table(rules []Rule, sectionsAt string) string {
 	var b strings.Builder
 	b.WriteString("| analyzer | category | when | what happens in production |\n")
 	b.WriteString("|---|---|---|---|\n")
-	for _, r := range all {
-		fmt.Fprintf(&b, "| %s | [`%s`](#%s) | %s | %s |\n", r.Analyzer, r.Category, r.Category, r.When, r.Production)
+	for _, r := range rules {
+		fmt.Fprintf(&b, "| %s | [`%s`](%s#%s) | %s | %s |\n", r.Analyzer, r.Category, sectionsAt, r.Category, r.When, r.Production)
 	}
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
-// Section returns the README section of r, under a heading of the given
+// Section returns the section of r, under a heading of the given
 // level whose text is the category, so that its anchor is the category.
 func Section(r Rule, level int) string {
 	var blocks []string

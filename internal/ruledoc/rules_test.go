@@ -1,4 +1,4 @@
-package rules_test
+package ruledoc_test
 
 import (
 	"go/parser"
@@ -12,7 +12,7 @@ import (
 	"github.com/sigtermlint/sigtermlint/analyzers/shutdown"
 	"github.com/sigtermlint/sigtermlint/analyzers/sigterm"
 	"github.com/sigtermlint/sigtermlint/internal/ignore"
-	"github.com/sigtermlint/sigtermlint/internal/rules"
+	"github.com/sigtermlint/sigtermlint/internal/ruledoc"
 )
 
 // contract is the output contract: the category strings, fixed by the
@@ -25,7 +25,7 @@ var contract = []string{
 
 func TestRecords(t *testing.T) {
 	var cats []string
-	for _, r := range rules.All() {
+	for _, r := range all() {
 		cats = append(cats, r.Category)
 		if r.Analyzer != "sigterm" && r.Analyzer != "shutdown" {
 			t.Errorf("%s: analyzer %q, want sigterm or shutdown", r.Category, r.Analyzer)
@@ -51,7 +51,7 @@ func TestRecords(t *testing.T) {
 				t.Errorf("%s: %s %q ends with a period or holds a table bar", r.Category, field, text)
 			}
 		}
-		for _, ex := range []rules.Example{r.Bad, r.Good} {
+		for _, ex := range []ruledoc.Example{r.Bad, r.Good} {
 			if len(ex.Snippets) == 0 {
 				t.Errorf("%s: an example without a snippet", r.Category)
 			}
@@ -88,49 +88,31 @@ func checkGo(t *testing.T, category, code string) {
 	t.Errorf("%s: Go snippet does not parse:\n%s", category, code)
 }
 
-// TestConstants keeps the analyzers' exported categories, the ones they
-// own, and the directive package's lists in step with the records.
+// TestConstants keeps the categories each analyzer owns, and the ones
+// a directive may name, in step with the records.
 func TestConstants(t *testing.T) {
 	for _, tc := range []struct {
-		analyzer  string
-		constants []string
+		analyzer string
+		records  []ruledoc.Rule
 	}{
-		{"sigterm", []string{
-			sigterm.CategoryNoSIGTERM, sigterm.CategorySIGINTOnly, sigterm.CategoryNoShutdown,
-			sigterm.CategoryStopSignal, sigterm.CategorySignalNotDelivered,
-		}},
-		{"shutdown", []string{
-			shutdown.CategoryExitBeforeDrain, shutdown.CategoryCancelledContext, shutdown.CategoryUnboundedShutdown,
-			shutdown.CategoryShutdownTimeout, shutdown.CategoryBadDirective,
-		}},
+		{"sigterm", sigterm.Rules()},
+		{"shutdown", shutdown.Rules()},
 	} {
-		var records []string
-		for _, r := range rules.All() {
-			if r.Analyzer == tc.analyzer {
-				records = append(records, r.Category)
+		var cats []string
+		for _, r := range tc.records {
+			if r.Analyzer != tc.analyzer {
+				t.Errorf("%s: record of analyzer %q among %s's", r.Category, r.Analyzer, tc.analyzer)
+			}
+			if r.Category != ignore.Category {
+				cats = append(cats, r.Category)
 			}
 		}
-		if !slices.Equal(records, tc.constants) {
-			t.Errorf("%s: records %q, constants %q", tc.analyzer, records, tc.constants)
-		}
-		want := slices.DeleteFunc(slices.Clone(tc.constants), func(c string) bool { return c == rules.BadDirective })
-		if got := rules.Categories(tc.analyzer); !slices.Equal(got, want) {
-			t.Errorf("Categories(%q) = %q, want %q", tc.analyzer, got, want)
+		if got := ruledoc.Categories(tc.analyzer); !slices.Equal(got, cats) {
+			t.Errorf("Categories(%q) = %q, want the records' %q", tc.analyzer, got, cats)
 		}
 	}
-	if ignore.Category != rules.BadDirective || shutdown.CategoryBadDirective != rules.BadDirective {
-		t.Errorf("bad-directive: ignore.Category %q, shutdown's %q, the records' %q", ignore.Category, shutdown.CategoryBadDirective, rules.BadDirective)
-	}
-	if want := append(rules.Categories("sigterm"), rules.Categories("shutdown")...); !slices.Equal(ignore.Categories, want) {
+	if want := append(ruledoc.Categories("sigterm"), ruledoc.Categories("shutdown")...); !slices.Equal(ignore.Categories, want) {
 		t.Errorf("ignore.Categories = %q, want every finding's category %q", ignore.Categories, want)
-	}
-	for _, c := range contract {
-		if _, ok := rules.Lookup(c); !ok {
-			t.Errorf("Lookup(%q) found nothing", c)
-		}
-	}
-	if _, ok := rules.Lookup("no-sigterms"); ok {
-		t.Error(`Lookup("no-sigterms") found a rule`)
 	}
 }
 
@@ -138,14 +120,14 @@ func TestConstants(t *testing.T) {
 // title and lists exactly its rules, from the records.
 func TestAnalyzerDoc(t *testing.T) {
 	for _, a := range []*analysis.Analyzer{sigterm.Analyzer, shutdown.Analyzer} {
-		if a.URL != rules.DocURL {
-			t.Errorf("%s: URL %q, want %q", a.Name, a.URL, rules.DocURL)
+		if a.URL != ruledoc.DocURL {
+			t.Errorf("%s: URL %q, want %q", a.Name, a.URL, ruledoc.DocURL)
 		}
 		title, _, _ := strings.Cut(a.Doc, "\n")
 		if !strings.HasPrefix(title, "check that ") {
 			t.Errorf("%s: Doc starts with %q, want the title of doc.go", a.Name, title)
 		}
-		for _, r := range rules.All() {
+		for _, r := range all() {
 			entry := "\n  - " + r.Category + ": "
 			if got, want := strings.Count(a.Doc, entry), b2i(r.Analyzer == a.Name); got != want {
 				t.Errorf("%s: Doc lists %s %d times, want %d:\n%s", a.Name, r.Category, got, want, a.Doc)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/sigtermlint/sigtermlint/analyzers/sigterm"
 	"github.com/sigtermlint/sigtermlint/internal/config"
+	"github.com/sigtermlint/sigtermlint/internal/ruledoc"
 	"github.com/sigtermlint/sigtermlint/internal/testmod"
 )
 
@@ -38,7 +39,7 @@ func TestDelivery(t *testing.T) {
 		switch {
 		case tt.want == "" && len(got) != 0:
 			t.Errorf("%s: want no findings, got %q", tt.manifests, got)
-		case tt.want != "" && (len(got) != 1 || !strings.HasPrefix(got[0], sigterm.CategorySignalNotDelivered+": ") || !strings.Contains(got[0], tt.want)):
+		case tt.want != "" && (len(got) != 1 || !strings.HasPrefix(got[0], ruledoc.SignalNotDelivered+": ") || !strings.Contains(got[0], tt.want)):
 			t.Errorf("%s: want one signal-not-delivered finding saying %q, got %q", tt.manifests, tt.want, got)
 		}
 	}

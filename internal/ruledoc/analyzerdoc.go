@@ -1,4 +1,4 @@
-package rules
+package ruledoc
 
 import "strings"
 
@@ -6,18 +6,15 @@ import "strings"
 // "sigtermlint help NAME" in a terminal.
 const docWidth = 72
 
-// AnalyzerDoc returns the Doc of analyzer: intro (the hand-written part,
-// cut from its doc.go, whose first line is the title), then one entry per
-// rule the analyzer reports, bad-directive included, made from the
+// AnalyzerDoc returns the Doc of an analyzer: intro (the hand-written
+// part, cut from its doc.go, whose first line is the title), then one
+// entry per rule it reports, bad-directive included, made from their
 // records.
-func AnalyzerDoc(analyzer, intro string) string {
+func AnalyzerDoc(intro string, rules []Rule) string {
 	var b strings.Builder
 	b.WriteString(strings.TrimSpace(intro))
 	b.WriteString("\n\nIts findings, by category (each documented at " + DocURL + "#CATEGORY):\n")
-	for _, r := range all {
-		if r.Analyzer != analyzer {
-			continue
-		}
+	for _, r := range rules {
 		text := r.Category + ": " + r.When + ". In production, " + r.Production + ". Fix: " + r.Fix
 		b.WriteString("\n")
 		b.WriteString(wrapPlain(plain(text), docWidth, "  - ", "    "))
