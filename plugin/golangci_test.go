@@ -68,9 +68,9 @@ func (i issue) String() string {
 
 var (
 	noSigterm = issue{"cmd/nosigterm/main.go", 15, "sigtermlint",
-		"sigterm: server started via http.ListenAndServe never handles SIGTERM: the Go runtime exits at once on SIGTERM and cuts off its in-flight requests on every deploy"}
+		"sigterm: server started via http.ListenAndServe never handles SIGTERM: deploys cut off its in-flight requests"}
 	slowDrain = issue{"cmd/slowdrain/main.go", 29, "sigtermlint",
-		"shutdown: shutdown may take 25s (Shutdown deadline 25s) but the stop timeout is 20s (-sigtermlint.stop-timeout): SIGKILL cuts the drain short"}
+		"shutdown: shutdown may take 25s but the stop timeout is 20s (-sigtermlint.stop-timeout): SIGKILL cuts the drain short"}
 )
 
 func TestGolangciLint(t *testing.T) {

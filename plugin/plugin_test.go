@@ -86,10 +86,10 @@ func TestAnalyzersShareFreshConfig(t *testing.T) {
 }
 
 // TestPlatformSetting: platform: docker gives the 10s stop timeout that
-// testdata/src/shutdown/platform expects.
+// testdata/src/shutdown-timeout/platform expects.
 func TestPlatformSetting(t *testing.T) {
 	as := build(t, map[string]any{"platform": "docker"})
-	analysistest.Run(t, testmod.Testdata(t, ".."), as["shutdown"], "shutdown/platform")
+	analysistest.Run(t, testmod.Testdata(t, ".."), as["shutdown"], "shutdown-timeout/platform")
 }
 
 // TestGolangciModule runs the analyzers, with the stop-timeout: 20s of

@@ -23,15 +23,6 @@ type budget struct {
 	cancelled bool // the stop drains nothing
 }
 
-// parts are the steps as the shutdown-timeout message lists them.
-func (b *budget) parts() []string {
-	parts := make([]string, len(b.steps))
-	for i, st := range b.steps {
-		parts[i] = st.What
-	}
-	return parts
-}
-
 // add appends a step of known length.
 func (b *budget) add(n ast.Node, what string, d time.Duration) {
 	b.total += d

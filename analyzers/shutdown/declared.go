@@ -41,7 +41,7 @@ func (c *checker) checkDeclaredStops() {
 		if d.D < c.timeout.D {
 			continue
 		}
-		c.reportTimeout(d.Pos, d.End, d.D, fmt.Sprintf("declared by %s%s for %s", directive.Prefix, directive.StopsWithin, what))
+		c.reportTimeout(d.Pos, d.End, d.D, because(d.Pos, d.End, fmt.Sprintf("declared by %s%s for %s", directive.Prefix, directive.StopsWithin, what)))
 	}
 }
 
@@ -100,8 +100,8 @@ func (c *checker) checkDeclaredCalls() {
 				return true
 			}
 			if fact := c.reach.Fact(fn); fact != nil && fact.StopsWithin > 0 && fact.StopsWithin >= c.timeout.D {
-				c.reportTimeout(call.Pos(), call.End(), fact.StopsWithin,
-					fmt.Sprintf("declared by %s%s for %s.%s", directive.Prefix, directive.StopsWithin, fn.Pkg().Name(), fn.Name()))
+				c.reportTimeout(call.Pos(), call.End(), fact.StopsWithin, because(call.Pos(), call.End(),
+					fmt.Sprintf("declared by %s%s for %s.%s", directive.Prefix, directive.StopsWithin, fn.Pkg().Name(), fn.Name())))
 			}
 			return true
 		})

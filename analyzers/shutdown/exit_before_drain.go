@@ -168,26 +168,26 @@ func (c *checker) reportExit(m *exitModel, st *start, l leave) {
 		name := calleeName(c.pass.TypesInfo, l.at.(*ast.CallExpr))
 		switch st.kind {
 		case httpServe:
-			msg = fmt.Sprintf("%s exits as soon as Shutdown starts, because %s then returns http.ErrServerClosed: the process quits while in-flight requests are still draining", name, st.what)
+			msg = fmt.Sprintf("%s exits as soon as Shutdown starts (%s returns http.ErrServerClosed): in-flight requests are cut off", name, st.what)
 		case nilOnServed:
-			msg = fmt.Sprintf("%s exits as soon as the graceful stop starts, because %s then returns: the process quits while in-flight requests are still draining", name, st.what)
+			msg = fmt.Sprintf("%s exits as soon as the graceful stop starts (%s returns): in-flight requests are cut off", name, st.what)
 		case notServe:
 			if st.what == "go" {
-				msg = fmt.Sprintf("%s exits while the drain started in a goroutine still runs: in-flight requests are cut off", name)
+				msg = fmt.Sprintf("%s exits while the drain started in a goroutine runs: in-flight requests are cut off", name)
 			} else {
-				msg = fmt.Sprintf("%s exits as soon as %s returns, while a drain goes on in another goroutine: in-flight requests are cut off", name, st.what)
+				msg = fmt.Sprintf("%s exits as soon as %s returns, mid-drain: in-flight requests are cut off", name, st.what)
 			}
 		default:
-			msg = fmt.Sprintf("%s exits as soon as %s returns at the graceful stop: the process quits while in-flight requests are still draining", name, st.what)
+			msg = fmt.Sprintf("%s exits as soon as %s returns at the graceful stop: in-flight requests are cut off", name, st.what)
 		}
 	case st.what == "go":
-		msg = fmt.Sprintf("%s returns while the drain started in a goroutine still runs: the process exits with requests in flight", who)
+		msg = fmt.Sprintf("%s returns while the drain started in a goroutine runs: the process exits with requests in flight", who)
 	case who == "main":
-		msg = fmt.Sprintf("main returns as soon as %s returns, while Shutdown is still draining in another goroutine: the process exits with requests in flight", st.what)
+		msg = fmt.Sprintf("main returns as soon as %s returns, mid-drain: the process exits with requests in flight", st.what)
 	case m.midVia(st) == "go":
-		msg = fmt.Sprintf("%s returns while the drain it started in a goroutine still runs, and main then exits: requests in flight are cut off", who)
+		msg = fmt.Sprintf("%s returns while the drain it started in a goroutine runs, then main exits: requests in flight are cut off", who)
 	default:
-		msg = fmt.Sprintf("%s returns as soon as %s returns, while Shutdown is still draining in another goroutine, and main then exits: requests in flight are cut off", who, m.midVia(st))
+		msg = fmt.Sprintf("%s returns as soon as %s returns, mid-drain, then main exits: requests in flight are cut off", who, m.midVia(st))
 	}
 	d := analysis.Diagnostic{Pos: l.at.Pos(), End: l.at.End(), Category: ruledoc.ExitBeforeDrain, Message: msg}
 	if st.drain != nil && st.drain.call != nil {

@@ -178,7 +178,7 @@ func (c *checker) reportLibraryDrain(drain libDrain) {
 	case drain.unbounded:
 		c.report.Report(analysis.Diagnostic{
 			Pos: drain.call.Pos(), End: drain.call.End(), Category: ruledoc.UnboundedShutdown,
-			Message: fmt.Sprintf("%s's graceful shutdown has no deadline (%s): a stuck %s holds it until SIGKILL cuts the drain, with no log line",
+			Message: fmt.Sprintf("%s's graceful shutdown has no deadline (%s): a stuck %s holds the drain until SIGKILL",
 				drain.lib.Library, drain.why, drain.stuck),
 		})
 	case drain.bound() < c.timeout.D:
@@ -186,9 +186,9 @@ func (c *checker) reportLibraryDrain(drain libDrain) {
 		// A hook alone reaches the stop timeout: reported at its
 		// own Shutdown, once.
 	case drain.byHooks():
-		c.reportTimeout(drain.call.Pos(), drain.call.End(), drain.bound(), drain.hooksWhy(what)+", "+drain.lib.Module)
+		c.reportTimeout(drain.call.Pos(), drain.call.End(), drain.bound(), because(drain.call.Pos(), drain.call.End(), drain.hooksWhy(what)+", "+drain.lib.Module))
 	default:
-		c.reportTimeout(drain.call.Pos(), drain.call.End(), drain.d, what+", "+drain.lib.Module)
+		c.reportTimeout(drain.call.Pos(), drain.call.End(), drain.d, because(drain.call.Pos(), drain.call.End(), what+", "+drain.lib.Module))
 	}
 }
 

@@ -22,16 +22,16 @@ func testdata(t *testing.T) string { return testmod.Testdata(t, "../..") }
 
 func TestRules(t *testing.T) {
 	analysistest.Run(t, testdata(t), shutdown.New(),
-		"shutdown/exit/...",
-		"shutdown/cancelled/...",
-		"shutdown/unbounded",
-		"shutdown/nocontext/...",
-		"shutdown/timeout/...",
+		"exit-before-drain/exit/...",
+		"cancelled-context/...",
+		"unbounded-shutdown/context",
+		"unbounded-shutdown/nocontext/...",
+		"shutdown-timeout/timeout/...",
 		"shutdown/directive",
-		"shutdown/baddirective",
+		"bad-directive",
 		"shutdown/helper/...",
 		"shutdown/regress/...",
-		"shutdown/order/...",
+		"exit-before-drain/order/...",
 	)
 }
 
@@ -41,7 +41,7 @@ func TestStopTimeoutFlag(t *testing.T) {
 	if err := cfg.Flags.Set(config.FlagStopTimeout, "5s"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, testdata(t), shutdown.NewWith(cfg), "shutdown/flagged")
+	analysistest.Run(t, testdata(t), shutdown.NewWith(cfg), "shutdown-timeout/flagged")
 }
 
 // TestPlatform runs with -sigtermlint.platform=docker: docker stop waits
@@ -51,7 +51,7 @@ func TestPlatform(t *testing.T) {
 	if err := cfg.Flags.Set(config.FlagPlatform, "docker"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, testdata(t), shutdown.NewWith(cfg), "shutdown/platform")
+	analysistest.Run(t, testdata(t), shutdown.NewWith(cfg), "shutdown-timeout/platform")
 
 	cfg = config.New()
 	for flag, v := range map[string]string{config.FlagPlatform: "docker", config.FlagStopTimeout: "1m"} {
@@ -59,7 +59,7 @@ func TestPlatform(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	analysistest.Run(t, testdata(t), shutdown.NewWith(cfg), "shutdown/platformoverridden")
+	analysistest.Run(t, testdata(t), shutdown.NewWith(cfg), "shutdown-timeout/platformoverridden")
 }
 
 // TestManifests reads the stop timeout from a Kubernetes manifest, and
@@ -77,13 +77,13 @@ func TestManifests(t *testing.T) {
 		return shutdown.NewWith(cfg)
 	}
 	// The manifest's 20s beats the docker preset's 10s: a finding at 22s.
-	analysistest.Run(t, testdata(t), withFlags(map[string]string{config.FlagManifests: manifest, config.FlagPlatform: "docker"}), "shutdown/manifest")
+	analysistest.Run(t, testdata(t), withFlags(map[string]string{config.FlagManifests: manifest, config.FlagPlatform: "docker"}), "shutdown-timeout/manifest")
 	// None names the program: the smallest; a directive beats them.
-	analysistest.Run(t, testdata(t), withFlags(map[string]string{config.FlagManifests: manifest}), "shutdown/manifestnone", "shutdown/manifestdirective")
+	analysistest.Run(t, testdata(t), withFlags(map[string]string{config.FlagManifests: manifest}), "shutdown-timeout/manifestnone", "shutdown-timeout/manifestdirective")
 	// An explicit -stop-timeout beats the manifest.
-	analysistest.Run(t, testdata(t), withFlags(map[string]string{config.FlagManifests: manifest, config.FlagStopTimeout: "1m"}), "shutdown/manifestclean")
+	analysistest.Run(t, testdata(t), withFlags(map[string]string{config.FlagManifests: manifest, config.FlagStopTimeout: "1m"}), "shutdown-timeout/manifestclean")
 	// No manifest: the default 30s.
-	analysistest.Run(t, testdata(t), withFlags(map[string]string{config.FlagManifests: "off"}), "shutdown/manifestclean")
+	analysistest.Run(t, testdata(t), withFlags(map[string]string{config.FlagManifests: "off"}), "shutdown-timeout/manifestclean")
 }
 
 // TestIgnore checks //sigtermlint:ignore directives of shutdown
@@ -102,8 +102,8 @@ func TestIgnore(t *testing.T) {
 // and the context.WithoutCancel detachment against golden files.
 func TestFixes(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata(t), shutdown.New(),
-		"shutdown/exit/fatal", "shutdown/cancelled/derived", "shutdown/cancelled/rebound",
-		"shutdown/exit/mainreturn", "shutdown/order/shape1", "shutdown/order/failpath")
+		"exit-before-drain/exit/fatal", "cancelled-context/derived", "cancelled-context/rebound",
+		"exit-before-drain/exit/mainreturn", "exit-before-drain/order/shape1", "exit-before-drain/order/failpath")
 }
 
 // TestResult checks the stops the analyzer hands to -explain: their

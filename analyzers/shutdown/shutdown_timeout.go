@@ -3,7 +3,6 @@ package shutdown
 import (
 	"fmt"
 	"go/token"
-	"strings"
 	"time"
 
 	"github.com/sigtermlint/sigtermlint/internal/durations"
@@ -58,21 +57,29 @@ shutdownCtx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	},
 }
 
-// reportTimeout reports shutdown-timeout at pos: the drain may take d
-// (why: its parts, or what sets it), at least the stop timeout, with the
-// manifest line of the stop timeout as related information.
-func (c *checker) reportTimeout(pos, end token.Pos, d time.Duration, why string) {
+// reportTimeout reports shutdown-timeout at pos: the drain may take d,
+// at least the stop timeout. why, the waits that add up to d or what sets
+// it, is related information, with the manifest line of the stop
+// timeout.
+func (c *checker) reportTimeout(pos, end token.Pos, d time.Duration, why []analysis.RelatedInformation) {
 	diag := analysis.Diagnostic{
 		Pos: pos, End: end, Category: ruledoc.ShutdownTimeout,
-		Message: fmt.Sprintf("shutdown may take %s (%s) but the stop timeout is %s%s: SIGKILL cuts the drain short",
-			durations.Format(d), why, durations.Format(c.timeout.D), c.timeoutSource()),
+		Message: fmt.Sprintf("shutdown may take %s but the stop timeout is %s%s: SIGKILL cuts the drain short",
+			durations.Format(d), durations.Format(c.timeout.D), c.timeoutSource()),
+		Related: why,
 	}
 	if m := c.timeout.Manifest; m != nil {
 		if at, ok := m.Pos(c.pass.Fset); ok {
-			diag.Related = []analysis.RelatedInformation{{Pos: at, End: at, Message: "the stop timeout: " + m.Message}}
+			diag.Related = append(diag.Related, analysis.RelatedInformation{Pos: at, End: at, Message: "the stop timeout: " + m.Message})
 		}
 	}
 	c.report.Report(diag)
+}
+
+// because is related information that says, at the finding itself, why
+// the drain takes so long.
+func because(pos, end token.Pos, why string) []analysis.RelatedInformation {
+	return []analysis.RelatedInformation{{Pos: pos, End: end, Message: why}}
 }
 
 // timeoutSource says where a non-default stop timeout came from.
@@ -87,10 +94,15 @@ func (c *checker) timeoutSource() string {
 // from the signal (b), may last the stop timeout or longer; it reports
 // whether it did. An fx OnStop hook is cut at fx's StopTimeout.
 func (c *checker) checkTimeout(s *scope, stop *stopCall, b *budget) bool {
-	total, why := b.total, strings.Join(b.parts(), " + ")
+	total := b.total
+	var why []analysis.RelatedInformation
+	for _, st := range b.steps {
+		why = append(why, analysis.RelatedInformation{Pos: st.Pos, End: st.End, Message: st.What})
+	}
 	if limit, ok := c.hookCaps[s]; ok && limit < total {
 		// An fx OnStop hook: fx stops waiting for it there.
-		total, why = limit, why+", cut at fx's StopTimeout "+durations.Format(limit)
+		total = limit
+		why = append(why, because(stop.call.Pos(), stop.call.End(), "cut at fx's StopTimeout "+durations.Format(limit))...)
 	}
 	if b.why != "" || total < c.timeout.D {
 		return false

@@ -69,15 +69,15 @@ app.ShutdownWithTimeout(20 * time.Second)
 func (c *checker) unboundedMessage(stop *stopCall) string {
 	switch {
 	case stop.grpc:
-		return stop.name + " has no deadline and nothing calls Stop after a timeout: a stuck RPC or stream holds it until SIGKILL cuts the drain, with no log line"
+		return stop.name + " has no deadline and nothing calls Stop after a timeout: a stuck RPC holds the drain until SIGKILL"
 	case stop.noDeadline:
 		name := c.source(stop.call.Fun)
 		if name == "" {
 			name = stop.name
 		}
-		return name + " gives its graceful stop a context without a deadline: a stuck connection holds it until SIGKILL cuts the drain, with no log line"
+		return name + " drains with a context without a deadline: a stuck connection holds the drain until SIGKILL"
 	}
-	return stop.name + " gets a context without a deadline: a stuck connection holds it until SIGKILL cuts the drain, with no log line"
+	return stop.name + " gets a context without a deadline: a stuck connection holds the drain until SIGKILL"
 }
 
 // forwarded reports whether a stop without a deadline is judged at the

@@ -143,23 +143,6 @@ func unusedImports(pass *analysis.Pass, dropped map[*types.PkgName]int) []analys
 	return edits
 }
 
-// killNote is the part of a message that explains a SIGKILL element in
-// package main's signal lists ("os.Kill in its signal list is SIGKILL,
-// which cannot be caught"), or "" when there is none.
-func killNote(prog *reach.Program) string {
-	for _, n := range prog.Notifies {
-		if n.KillElem == nil {
-			continue
-		}
-		elem := types.ExprString(n.KillElem)
-		if strings.HasSuffix(elem, "SIGKILL") {
-			return elem + " in its signal list cannot be caught"
-		}
-		return elem + " in its signal list is SIGKILL, which cannot be caught"
-	}
-	return ""
-}
-
 // killRelated points at the SIGKILL elements of package main's signal
 // lists.
 func killRelated(prog *reach.Program) []analysis.RelatedInformation {
@@ -170,7 +153,11 @@ func killRelated(prog *reach.Program) []analysis.RelatedInformation {
 			continue
 		}
 		seen[n.KillElem.Pos()] = true
-		rel = append(rel, analysis.RelatedInformation{Pos: n.KillElem.Pos(), End: n.KillElem.End(), Message: "SIGKILL cannot be caught: SIGTERM was probably meant here"})
+		msg := types.ExprString(n.KillElem) + " is SIGKILL, which cannot be caught: SIGTERM was probably meant here"
+		if strings.HasSuffix(types.ExprString(n.KillElem), "SIGKILL") {
+			msg = "SIGKILL cannot be caught: SIGTERM was probably meant here"
+		}
+		rel = append(rel, analysis.RelatedInformation{Pos: n.KillElem.Pos(), End: n.KillElem.End(), Message: msg})
 	}
 	return rel
 }

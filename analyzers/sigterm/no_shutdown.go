@@ -59,9 +59,9 @@ srv.Shutdown(shutdownCtx)
 func noShutdown(prog *reach.Program, site reach.ServeSite) analysis.Diagnostic {
 	d := analysis.Diagnostic{Pos: site.Pos, End: site.End, Category: ruledoc.NoShutdown}
 	if site.NoHandle {
-		d.Message = fmt.Sprintf("server started via %s is never shut down gracefully, and the package-level function leaves no *http.Server to call Shutdown on: on SIGTERM its in-flight requests are cut off", site.Via)
+		d.Message = fmt.Sprintf("server started via %s cannot be shut down gracefully: SIGTERM cuts off its in-flight requests", site.Via)
 	} else {
-		d.Message = fmt.Sprintf("server started via %s is never shut down gracefully: on SIGTERM its in-flight requests are cut off", site.Via)
+		d.Message = fmt.Sprintf("server started via %s is never shut down gracefully: SIGTERM cuts off its in-flight requests", site.Via)
 	}
 	d.Related = related(prog, reach.SigTERM, "SIGTERM is handled here")
 	return d

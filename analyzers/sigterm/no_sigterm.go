@@ -69,7 +69,7 @@ srv.Shutdown(shutdownCtx)
 func noSIGTERM(pass *analysis.Pass, prog *reach.Program, site reach.ServeSite) analysis.Diagnostic {
 	return analysis.Diagnostic{
 		Pos: site.Pos, End: site.End, Category: ruledoc.NoSIGTERM,
-		Message:        fmt.Sprintf("server started via %s never handles SIGTERM%s: the Go runtime exits at once on SIGTERM and cuts off its in-flight requests on every deploy", site.Via, parenthesized(killNote(prog))),
+		Message:        fmt.Sprintf("server started via %s never handles SIGTERM: deploys cut off its in-flight requests", site.Via),
 		Related:        killRelated(prog),
 		SuggestedFixes: replaceKill(pass, prog), // only when os.Kill stands where SIGTERM was meant
 	}

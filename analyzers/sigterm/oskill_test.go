@@ -20,7 +20,7 @@ import (
 // fix replaces the element by SIGTERM. A list in another package gets the
 // plain finding and no fix; a list that also holds SIGTERM is clean.
 func TestOSKillFix(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), sigterm.Analyzer, "sigterm/oskill/...")
+	analysistest.RunWithSuggestedFixes(t, testdata(t), sigterm.Analyzer, "no-sigterm/oskill/...")
 }
 
 // TestOSKillFixRaw applies the fixes' edits as they are, without the
@@ -28,7 +28,7 @@ func TestOSKillFix(t *testing.T) {
 // do (golangci-lint and editors apply edits verbatim): the result, only
 // gofmt-ed, must still be the golden file, so that it compiles.
 func TestOSKillFixRaw(t *testing.T) {
-	results := analysistest.Run(t, testdata(t), sigterm.Analyzer, "sigterm/oskill/...")
+	results := analysistest.Run(t, testdata(t), sigterm.Analyzer, "no-sigterm/oskill/...")
 	fixed := 0
 	for _, r := range results {
 		byFile := map[string][]analysis.TextEdit{}
@@ -100,7 +100,7 @@ func TestOSKillFixMessage(t *testing.T) {
 		"twolists":    "Add SIGTERM to the signal lists, in place of os.Kill where they hold it",
 	}
 	for dir, msg := range want {
-		for _, r := range analysistest.Run(t, testdata(t), sigterm.Analyzer, "sigterm/oskill/"+dir) {
+		for _, r := range analysistest.Run(t, testdata(t), sigterm.Analyzer, "no-sigterm/oskill/"+dir) {
 			for _, d := range r.Diagnostics {
 				if len(d.SuggestedFixes) != 1 || d.SuggestedFixes[0].Message != msg {
 					var got []string

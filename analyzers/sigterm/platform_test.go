@@ -64,7 +64,9 @@ func TestFlyDefaultSignal(t *testing.T) {
 
 	// The finding points at the app key of the fly.toml.
 	got := findings(t, cfg, "sigterm/platform/fly/flyterm")
-	if len(got) != 1 || len(got[0].related) != 1 || got[0].related[0] != "fly.toml:2 this fly.toml sets no kill_signal: fly stops the app with SIGINT" {
+	// Related: the fly.toml line, then the signal handling of main.
+	if len(got) != 1 || len(got[0].related) != 2 || got[0].related[0] != "fly.toml:2 this fly.toml sets no kill_signal: fly stops the app with SIGINT" ||
+		!strings.HasSuffix(got[0].related[1], " it handles SIGTERM here") {
 		t.Errorf("flyterm: got %+v, want one stop-signal related to fly.toml:2", got)
 	}
 
@@ -100,7 +102,8 @@ func TestPlatformSignal(t *testing.T) {
 	analysistest.Run(t, testdata, sigterm.NewWith(fly), "sigterm/platform/preset/...")
 
 	got := findings(t, platformConfig(t, config.FlagManifests, "off", config.FlagPlatform, "nomad"), "sigterm/platform/preset/termonly")
-	if len(got) != 1 || got[0].category != ruledoc.StopSignal || !strings.Contains(got[0].message, "with SIGINT (-sigtermlint.platform=nomad default), which it does not handle") || len(got[0].related) != 0 {
+	if len(got) != 1 || got[0].category != ruledoc.StopSignal || !strings.Contains(got[0].message, "with SIGINT (-sigtermlint.platform=nomad default), which it does not handle") ||
+		len(got[0].related) != 1 || !strings.HasSuffix(got[0].related[0], " it handles SIGTERM here") {
 		t.Errorf("termonly with -platform=nomad: got %+v, want one stop-signal naming the flag", got)
 	}
 

@@ -32,8 +32,8 @@ var sigintOnlyRule = ruledoc.Rule{
 		"The fix uses `unix.SIGTERM` when the file imports `golang.org/x/sys/unix` rather than `syscall`, and "+
 			"adds the import when neither is there.",
 		"A list that holds `os.Kill` (or `syscall.SIGKILL`, `unix.SIGKILL`) without SIGTERM meant SIGTERM: "+
-			"SIGKILL cannot be caught. The finding says so (`... the signal orchestrators send (os.Kill in its "+
-			"signal list is SIGKILL, which cannot be caught): ...`), and the fix replaces `os.Kill` by "+
+			"SIGKILL cannot be caught. The finding says so in its related information (`os.Kill is SIGKILL, which "+
+			"cannot be caught: SIGTERM was probably meant here`), and the fix replaces `os.Kill` by "+
 			"`syscall.SIGTERM` in that list instead of adding SIGTERM next to SIGINT (it drops the import of "+
 			"`os` when `os.Kill` was its only use).",
 		"A program whose deployments all stop it with SIGINT is right to handle only SIGINT: see "+
@@ -52,7 +52,7 @@ var sigintOnlyRule = ruledoc.Rule{
 func sigintOnly(pass *analysis.Pass, prog *reach.Program, site reach.ServeSite) analysis.Diagnostic {
 	return analysis.Diagnostic{
 		Pos: site.Pos, End: site.End, Category: ruledoc.SIGINTOnly,
-		Message:        fmt.Sprintf("server started via %s handles SIGINT but not SIGTERM, the signal orchestrators send%s: the Go runtime exits at once on SIGTERM and cuts off its in-flight requests on every deploy", site.Via, parenthesized(killNote(prog))),
+		Message:        fmt.Sprintf("server started via %s handles SIGINT, not SIGTERM: deploys cut off its in-flight requests", site.Via),
 		Related:        append(related(prog, reach.SigINT, "only SIGINT is handled here"), killRelated(prog)...),
 		SuggestedFixes: addSIGTERM(pass, prog),
 	}

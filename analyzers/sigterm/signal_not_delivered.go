@@ -31,12 +31,13 @@ func checkDelivery(pass *analysis.Pass, cfg *config.Config, r *ignore.Reporter, 
 	u := us[0]
 	d := analysis.Diagnostic{
 		Pos: mainDecl.Name.Pos(), End: mainDecl.Name.End(), Category: ruledoc.SignalNotDelivered,
-		Message: fmt.Sprintf("%s never reaches this program: %s, where it ignores %s (%s): %s and then kills the program with its requests in flight",
-			u.Signal, u.Reason, u.Signal, u.Source, platformWait(u)),
+		Message: fmt.Sprintf("%s never reaches this program, run under a shell that stays PID 1 (%s): %s, then kills it mid-request",
+			u.Signal, u.Source, platformWait(u)),
 	}
 	for _, u := range us {
 		if pos, ok := filepos.Pos(pass.Fset, filepath.Join(root, filepath.FromSlash(u.File)), u.Line); ok {
-			d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, End: pos, Message: "the program is started under a shell here"})
+			// The why: which shell, and why it does not exec the program.
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, End: pos, Message: u.Reason + ", and it ignores " + u.Signal})
 		}
 	}
 	r.Report(d)
@@ -49,11 +50,11 @@ func platformWait(u deploy.Undelivered) string {
 	case deploy.KindDockerfile:
 		return "docker stop waits 10s"
 	case deploy.KindKubernetes:
-		return fmt.Sprintf("Kubernetes waits terminationGracePeriodSeconds (%s)", u.Timeout.D)
+		return fmt.Sprintf("Kubernetes waits %s", u.Timeout.D)
 	case deploy.KindCompose:
-		return fmt.Sprintf("docker compose waits stop_grace_period (%s)", u.Timeout.D)
+		return fmt.Sprintf("docker compose waits %s", u.Timeout.D)
 	case deploy.KindECS:
-		return fmt.Sprintf("ECS waits the stop timeout (%s)", u.Timeout.D)
+		return fmt.Sprintf("ECS waits %s", u.Timeout.D)
 	}
 	return "the platform waits out its stop timeout"
 }

@@ -122,14 +122,6 @@ func diagnose(pass *analysis.Pass, prog *reach.Program, site reach.ServeSite) (a
 	}
 }
 
-// parenthesized returns note as " (note)", or "" when it is empty.
-func parenthesized(note string) string {
-	if note == "" {
-		return ""
-	}
-	return " (" + note + ")"
-}
-
 // related points at package main's signal handling that has bit.
 func related(prog *reach.Program, bit reach.Bits, msg string) []analysis.RelatedInformation {
 	var rel []analysis.RelatedInformation

@@ -16,8 +16,8 @@ func testdata(t *testing.T) string { return testmod.Testdata(t, "../..") }
 
 func TestRules(t *testing.T) {
 	analysistest.Run(t, testdata(t), sigterm.Analyzer,
-		"sigterm/nosigterm/...",
-		"sigterm/noshutdown/...",
+		"no-sigterm/...",
+		"no-shutdown/...",
 		"sigterm/clean/...",
 		"crosspkg/...",
 		"sigterm/regress/...",
@@ -25,7 +25,7 @@ func TestRules(t *testing.T) {
 }
 
 func TestSIGINTOnlyFix(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), sigterm.Analyzer, "sigterm/sigintonly/...", "crosspkg/cmd/paramint")
+	analysistest.RunWithSuggestedFixes(t, testdata(t), sigterm.Analyzer, "sigint-only/...", "crosspkg/cmd/paramint")
 }
 
 // TestStopSignal reads the images' STOPSIGNAL from Dockerfiles given with
@@ -35,13 +35,13 @@ func TestStopSignal(t *testing.T) {
 	if err := cfg.Flags.Set(config.FlagManifests, filepath.Join(testdata(t), "manifests", "docker")); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, testdata(t), sigterm.NewWith(cfg), "sigterm/stopsignal/...")
+	analysistest.Run(t, testdata(t), sigterm.NewWith(cfg), "stop-signal/...")
 	// Without the manifests, the SIGINT-only program is sigint-only again.
 	off := config.New()
 	if err := off.Flags.Set(config.FlagManifests, "off"); err != nil {
 		t.Fatal(err)
 	}
-	results := testmod.RunIgnoringWants(t, testdata(t), sigterm.NewWith(off), "sigterm/stopsignal/stopint")
+	results := testmod.RunIgnoringWants(t, testdata(t), sigterm.NewWith(off), "stop-signal/stopint")
 	var cats []string
 	for _, r := range results {
 		for _, d := range r.Diagnostics {

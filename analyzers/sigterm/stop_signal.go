@@ -156,12 +156,13 @@ func checkStopSignal(pass *analysis.Pass, r *ignore.Reporter, prog *reach.Progra
 		}
 		d := analysis.Diagnostic{
 			Pos: mainDecl.Name.Pos(), End: mainDecl.Name.End(), Category: ruledoc.StopSignal,
-			Message: fmt.Sprintf("the deployment stops this program with %s (%s), which it does not handle (it handles %s): the Go runtime exits at once on %s and cuts off its in-flight requests",
-				s.name, s.what, reach.SignalNames(handled), s.name),
+			Message: fmt.Sprintf("the deployment stops this program with %s (%s), which it does not handle: in-flight requests are cut off",
+				s.name, s.what),
 		}
 		if pos, ok := filepos.Pos(pass.Fset, s.file, s.line); s.file != "" && ok {
 			d.Related = []analysis.RelatedInformation{{Pos: pos, End: pos, Message: s.related}}
 		}
+		d.Related = append(d.Related, related(prog, handled, "it handles "+reach.SignalNames(handled)+" here")...)
 		r.Report(d)
 		return // one report per program
 	}
@@ -224,8 +225,7 @@ var stopSignalRule = ruledoc.Rule{
 			"`sigint-only` already expect SIGTERM.",
 		"```\n"+
 			"cmd/api/main.go:12:6: the deployment stops this program with SIGINT (no kill_signal in fly.toml:2, "+
-			"so fly's default), which it does not handle (it handles SIGTERM): the Go runtime exits at once on "+
-			"SIGINT and cuts off its in-flight requests\n"+
+			"so fly's default), which it does not handle: in-flight requests are cut off\n"+
 			"```",
 		"A program whose deployments all stop it with SIGINT (a fly.toml without `kill_signal`, a compose "+
 			"`stop_signal: SIGINT`, or, when no deployment file says how it is stopped, "+

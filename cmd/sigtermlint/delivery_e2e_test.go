@@ -87,7 +87,7 @@ func TestFlyExampleE2E(t *testing.T) {
 	dir := testdataDir(t, "e2e-flyexample")
 	r := run(t, dir, bin, "./...")
 	got := findingLines(relPaths(dir, r.stderr))
-	if r.code != 3 || len(got) != 1 || !strings.Contains(got[0], "main.go:18:5: server started via (*http.Server).ListenAndServe handles SIGINT but not SIGTERM") {
+	if r.code != 3 || len(got) != 1 || !strings.Contains(got[0], "main.go:18:5: server started via (*http.Server).ListenAndServe handles SIGINT, not SIGTERM") {
 		t.Errorf("auto: want exit 3 and one sigint-only finding, got %q\n%s", got, r)
 	}
 	r = run(t, dir, bin, "-sigtermlint.manifests=example/fly.toml", "./...")

@@ -24,7 +24,7 @@ const slowdrainTimeline = `examples/slowdrain: stop signal SIGTERM (the default)
   30s  SIGKILL (stop timeout 30s)               the default
   35s  the drain would end here, after SIGKILL
   1 finding:
-    shutdown-timeout main.go:32: shutdown may take 35s (sleep 5s + Shutdown deadline 30s) but the stop timeout is 30s: SIGKILL cuts the drain short
+    shutdown-timeout main.go:32: shutdown may take 35s but the stop timeout is 30s: SIGKILL cuts the drain short
 `
 
 func repoRoot(t *testing.T) string {
@@ -144,7 +144,7 @@ func TestExplainBadInput(t *testing.T) {
 }
 
 // TestExplainExitOrder runs -explain on the exit-order shapes of the
-// analysistest fixtures (testdata/src/shutdown/order), copied into the
+// analysistest fixtures (testdata/src/exit-before-drain/order), copied into the
 // module of testdata/e2e-order (which holds only its go.mod, for
 // errgroup): the process exits as the drain starts (0s) where the stop
 // model finds exit-before-drain, and when the drain ends (10s) where the
@@ -153,7 +153,7 @@ func TestExplainExitOrder(t *testing.T) {
 	t.Parallel()
 	bin := sigtermlint(t)
 	dir := copyModule(t, "e2e-order")
-	fixtures := filepath.Join(testdataDir(t, "src"), "shutdown", "order")
+	fixtures := filepath.Join(testdataDir(t, "src"), "exit-before-drain", "order")
 	for _, pkg := range []string{"shape1", "shape1wait", "shape2", "shape3", "shape3lib", "shape4", "shape4wait", "shape5", "shape6", "shape6lib"} {
 		src, err := os.ReadFile(filepath.Join(fixtures, pkg, "main.go"))
 		if os.IsNotExist(err) {
@@ -170,7 +170,7 @@ func TestExplainExitOrder(t *testing.T) {
 		if err := os.MkdirAll(out, 0o755); err != nil {
 			t.Fatal(err)
 		}
-		src = []byte(strings.ReplaceAll(string(src), `"shutdown/order/`, `"e2eorder/order/`))
+		src = []byte(strings.ReplaceAll(string(src), `"exit-before-drain/order/`, `"e2eorder/order/`))
 		if err := os.WriteFile(filepath.Join(out, "main.go"), src, 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -44,7 +44,7 @@ func TestOdd(t *testing.T) {
 	bin := sigtermlint(t)
 	dir := testdataDir(t, "e2e-odd")
 
-	const sigintOnly = "handles SIGINT but not SIGTERM"
+	const sigintOnly = "handles SIGINT, not SIGTERM"
 	for _, tc := range []struct {
 		name, pkg string
 		code      int

@@ -21,7 +21,7 @@ func TestDeclaredStops(t *testing.T) {
   10s  SIGKILL (terminationGracePeriodSeconds 10s; the smallest of 2 deployments, none naming api)  deploy/k8s.yaml:19
   20s  the drain would end here, after SIGKILL
   1 finding:
-    shutdown-timeout main.go:17: shutdown may take 20s (declared by //sigtermlint:stops-within for plugins.Stop) but the stop timeout is 10s (terminationGracePeriodSeconds 10s at deploy/k8s.yaml:19; the smallest of 2 deployments, none naming api): SIGKILL cuts the drain short
+    shutdown-timeout main.go:17: shutdown may take 20s but the stop timeout is 10s (terminationGracePeriodSeconds 10s at deploy/k8s.yaml:19; the smallest of 2 deployments, none naming api): SIGKILL cuts the drain short
 
 cmd/web: stop signal SIGTERM (Kubernetes' default: deploy/k8s.yaml:9 sets no lifecycle.stopSignal), handled at main.go:15
    0s  SIGTERM -> plugins.Trap                                            main.go:15
@@ -49,8 +49,8 @@ func TestLibraryStops(t *testing.T) {
   unknown  process exits                    kratos: kratos waits without a deadline (kratos.StopTimeout), main.go:17
       30s  SIGKILL (stop timeout 30s)       the default
   2 findings:
-    unbounded-shutdown main.go:17: kratos's graceful shutdown has no deadline (kratos.StopTimeout is not set): a stuck connection holds it until SIGKILL cuts the drain, with no log line
-    unbounded-shutdown main.go:29: kratos's graceful shutdown has no deadline (kratos.StopTimeout is not positive): a stuck connection holds it until SIGKILL cuts the drain, with no log line
+    unbounded-shutdown main.go:17: kratos's graceful shutdown has no deadline (kratos.StopTimeout is not set): a stuck connection holds the drain until SIGKILL
+    unbounded-shutdown main.go:29: kratos's graceful shutdown has no deadline (kratos.StopTimeout is not positive): a stuck connection holds the drain until SIGKILL
 `
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)

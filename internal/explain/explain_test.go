@@ -77,7 +77,7 @@ cmd/fatal: stop signal SIGTERM (the default), handled at main.go:16
    2s  process exits: as the drain starts (exit-before-drain)                                         main.go:24
   20s  SIGKILL (terminationGracePeriodSeconds 20s; the smallest of 3 deployments, none naming fatal)  deploy/k8s.yaml:26
   1 finding:
-    exit-before-drain main.go:24: log.Fatal exits as soon as Shutdown starts, because ListenAndServe then returns http.ErrServerClosed: the process quits while in-flight requests are still draining
+    exit-before-drain main.go:24: log.Fatal exits as soon as Shutdown starts (ListenAndServe returns http.ErrServerClosed): in-flight requests are cut off
 
 cmd/slow: stop signal SIGTERM (Kubernetes' default: deploy/k8s.yaml:28 sets no lifecycle.stopSignal), handled at main.go:23
    0s  SIGTERM -> signal.Notify                     main.go:23
@@ -85,7 +85,7 @@ cmd/slow: stop signal SIGTERM (Kubernetes' default: deploy/k8s.yaml:28 sets no l
   20s  SIGKILL (terminationGracePeriodSeconds 20s)  deploy/k8s.yaml:26
   25s  the drain would end here, after SIGKILL
   1 finding:
-    shutdown-timeout main.go:27: shutdown may take 25s (Shutdown deadline 25s) but the stop timeout is 20s (terminationGracePeriodSeconds 20s at deploy/k8s.yaml:26): SIGKILL cuts the drain short
+    shutdown-timeout main.go:27: shutdown may take 25s but the stop timeout is 20s (terminationGracePeriodSeconds 20s at deploy/k8s.yaml:26): SIGKILL cuts the drain short
 
 cmd/tunable: stop signal SIGTERM (the default), handled at main.go:23
        0s  SIGTERM -> signal.NotifyContext           main.go:23
@@ -119,7 +119,7 @@ func TestFlags(t *testing.T) {
   10s  SIGKILL (stop timeout 10s)               -sigtermlint.stop-timeout=10s
   22s  the drain would end here, after SIGKILL
   1 finding:
-    shutdown-timeout internal/server/server.go:25: shutdown may take 22s (sleep 2s + Shutdown deadline 20s) but the stop timeout is 10s (-sigtermlint.stop-timeout): SIGKILL cuts the drain short
+    shutdown-timeout internal/server/server.go:25: shutdown may take 22s but the stop timeout is 10s (-sigtermlint.stop-timeout): SIGKILL cuts the drain short
 `},
 		{"platform", []string{config.FlagManifests, "off", config.FlagPlatform, "fly"}, `cmd/api: stop signal SIGINT (-sigtermlint.platform=fly default), handled at main.go:15
    0s  SIGINT -> signal.NotifyContext           main.go:15
@@ -128,7 +128,7 @@ func TestFlags(t *testing.T) {
    5s  SIGKILL (stop timeout 5s)                -sigtermlint.platform=fly
   22s  the drain would end here, after SIGKILL
   1 finding:
-    shutdown-timeout internal/server/server.go:25: shutdown may take 22s (sleep 2s + Shutdown deadline 20s) but the stop timeout is 5s (-sigtermlint.platform=fly: fly.toml kill_timeout, kill_signal): SIGKILL cuts the drain short
+    shutdown-timeout internal/server/server.go:25: shutdown may take 22s but the stop timeout is 5s (-sigtermlint.platform=fly: fly.toml kill_timeout, kill_signal): SIGKILL cuts the drain short
 `},
 		{"default", []string{config.FlagManifests, "off"}, `cmd/api: stop signal SIGTERM (the default), handled at main.go:15
    0s  SIGTERM -> signal.NotifyContext  main.go:15

@@ -407,20 +407,20 @@ func seeds() map[string][]byte {
 	lib := Options{Lib: true}
 	globals := Options{Globals: true}
 	return map[string][]byte{
-		// sigterm/nosigterm/server: a blocking serve, nothing else.
+		// no-sigterm/server: a blocking serve, nothing else.
 		"nosigterm-server": Encode(o, s(KindServe, ServeMethod)),
-		// sigterm/nosigterm/pkglevel.
+		// no-sigterm/pkglevel.
 		"nosigterm-pkglevel": Encode(o, s(KindServe, ServePkgLevel)),
-		// sigterm/nosigterm/methodvalue: runAll(srv.ListenAndServe).
+		// no-sigterm/methodvalue: runAll(srv.ListenAndServe).
 		"nosigterm-methodvalue": Encode(o, s(KindServe, ServeRunAll), s(KindWait, WaitForever)),
-		// sigterm/nosigterm/servefirst: Serve(lis) before NotifyContext.
+		// no-sigterm/servefirst: Serve(lis) before NotifyContext.
 		"nosigterm-servefirst": Encode(o, s(KindServe, ServeListener), notifyCtx(term), waitCtx, shutdownBg),
-		// sigterm/nosigterm/helper: served through a helper.
+		// no-sigterm/helper: served through a helper.
 		"nosigterm-helper": Encode(o, s(KindServe, ServeHelper)),
-		// sigterm/sigintonly/interrupt and list.
+		// sigint-only/interrupt and list.
 		"sigintonly-interrupt": Encode(o, goServe, notify(intr), waitC, shutdownBg),
 		"sigintonly-list":      Encode(o, wrap(s(KindServe, ServeMethod), WrapGoFunc), param(s(KindSignal, SignalPkgList), intr), waitC, shutdownBg),
-		// sigterm/noshutdown/close, exit, pkglevel.
+		// no-shutdown/close, exit, pkglevel.
 		"noshutdown-close":    Encode(o, notifyCtx(term), goServe, waitCtx, s(KindShutdown, ShutdownClose)),
 		"noshutdown-exit":     Encode(o, notify(term|1<<3), Step{Kind: KindExit, Variant: ExitZero, Wrap: WrapGoFunc}, s(KindServe, ServeMethod)),
 		"noshutdown-pkglevel": Encode(o, notify(term), wrap(s(KindServe, ServePkgLevel), WrapGo), waitC),
@@ -429,28 +429,28 @@ func seeds() map[string][]byte {
 		"clean-syscallterm": Encode(o, goServe, notify(term|intr), waitC,
 			timeout(10)),
 		"clean-varlist": Encode(o, goServe, param(s(KindSignal, SignalLocalList), term), waitC, shutdownBg),
-		// sigterm/oskill/only and interrupt: os.Kill handles nothing.
+		// no-sigterm/oskill/only and interrupt: os.Kill handles nothing.
 		"oskill-only":      Encode(o, goServe, notify(kill), waitC, shutdownBg),
 		"oskill-interrupt": Encode(o, goServe, notify(kill|intr), waitC, shutdownBg),
-		// sigterm/oskill/param: the list passed to a helper.
+		// no-sigterm/oskill/param: the list passed to a helper.
 		"oskill-param": Encode(lib, goServe, param(s(KindSignal, SignalHelper), kill|intr), waitC, shutdownBg),
 		// sigterm/regress/generic: Shutdown through a type parameter.
 		"regress-generic": Encode(o, notifyCtx(term), goServe, waitCtx, s(KindShutdown, ShutdownGeneric)),
 		// sigterm/regress/funcvar and asyncstart: a closure variable.
 		"regress-funcvar": Encode(o, Step{Kind: KindServe, Variant: ServeMethod, Wrap: WrapClosureVar, Param: 1}, notify(term), waitC, shutdownBg),
-		// shutdown/cancelled/direct, derived, stopcalled, selectcase.
+		// cancelled-context/direct, derived, stopcalled, selectcase.
 		"cancelled-direct":     Encode(o, notifyCtx(term), goServe, waitCtx, s(KindShutdown, ShutdownSignalCtx)),
 		"cancelled-derived":    Encode(o, notifyCtx(term), goServe, waitCtx, param(s(KindShutdown, ShutdownDerived), 0)),
 		"cancelled-stopcalled": Encode(o, param(s(KindSignal, SignalNotifyContext), term), goServe, s(KindWait, WaitSleep), s(KindShutdown, ShutdownAfterStop)),
 		"cancelled-clean":      Encode(o, notifyCtx(term), goServe, waitCtx, param(s(KindShutdown, ShutdownWithoutCancel), 0)),
-		// shutdown/exit/fatal, iferr, clean: log.Fatal(ListenAndServe()).
+		// exit-before-drain/exit/fatal, iferr, clean: log.Fatal(ListenAndServe()).
 		"exit-fatal": Encode(o, notifyCtx(term), Step{Kind: KindShutdown, Variant: ShutdownTimeout, Wrap: WrapSelect, Wrap2: WrapGoFunc}, s(KindExit, ExitFatalServe)),
 		"exit-iferr": Encode(o, notifyCtx(term), Step{Kind: KindShutdown, Variant: ShutdownTimeout, Wrap: WrapGoFunc}, s(KindExit, ExitIfErrServe)),
 		"exit-clean": Encode(o, notifyCtx(term), Step{Kind: KindShutdown, Variant: ShutdownTimeout, Wrap: WrapHelper, Param: 1}, s(KindServe, ServeErrorsIs)),
-		// shutdown/timeout/budget: a sleep and a 45s deadline.
+		// shutdown-timeout/timeout/budget: a sleep and a 45s deadline.
 		"timeout-budget": Encode(o, goServe, notify(term), waitC, param(s(KindShutdown, ShutdownSleepFirst), slices.Index(timeouts, 20)+16*slices.Index(timeouts, 15))),
 		"timeout-45s":    Encode(o, goServe, notify(term), waitC, timeout(45)),
-		// shutdown/unbounded: context.Background().
+		// unbounded-shutdown/context: context.Background().
 		"unbounded": Encode(globals, goServe, notify(term), waitC, shutdownBg),
 		// shutdown/helper: the stop in a library.
 		"helper-lib": Encode(lib, notify(term), s(KindServe, ServeGeneric), waitC, s(KindShutdown, ShutdownHelper)),

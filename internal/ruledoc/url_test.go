@@ -34,8 +34,8 @@ func TestDiagnosticURL(t *testing.T) {
 		analyzer *analysis.Analyzer
 		patterns []string
 	}{
-		{sigterm.NewWith(cfg), []string{"sigterm/nosigterm/...", "sigterm/noshutdown/...", "sigterm/sigintonly/...", "sigterm/stopsignal/...", "sigterm/delivery/api"}},
-		{shutdown.New(), []string{"shutdown/exit/...", "shutdown/cancelled/...", "shutdown/unbounded", "shutdown/timeout/...", "shutdown/baddirective"}},
+		{sigterm.NewWith(cfg), []string{"no-sigterm/...", "no-shutdown/...", "sigint-only/...", "stop-signal/...", "signal-not-delivered/api"}},
+		{shutdown.New(), []string{"exit-before-drain/exit/...", "cancelled-context/...", "unbounded-shutdown/context", "shutdown-timeout/timeout/...", "bad-directive"}},
 	}
 	seen := map[string]bool{}
 	for _, run := range runs {

@@ -14,7 +14,7 @@ import (
 func main() {
 	srv := http.NewServer(http.Address(":8000"))
 	app := kratos.New(kratos.Name("api"), kratos.Server(srv))
-	if err := app.Run(); err != nil { // want `kratos's graceful shutdown has no deadline \(kratos\.StopTimeout is not set\): a stuck connection holds it until SIGKILL`
+	if err := app.Run(); err != nil { // want `kratos's graceful shutdown has no deadline \(kratos\.StopTimeout is not set\): a stuck connection holds the drain until SIGKILL`
 		log.Println(err)
 	}
 }

@@ -16,7 +16,7 @@ import (
 
 func main() {
 	e := echo.New()
-	if err := e.Start(":8080"); err != nil { // want `shutdown may take 10s \(echo's default GracefulTimeout, github\.com/labstack/echo/v5\) but the stop timeout is 5s`
+	if err := e.Start(":8080"); err != nil { // want `shutdown may take 10s but the stop timeout is 5s`
 		e.Logger.Error(err.Error())
 	}
 }
@@ -31,13 +31,13 @@ func configured(e *echo.Echo) error {
 
 // zero means echo's default.
 func zero(ctx context.Context, e *echo.Echo) error {
-	return echo.StartConfig{Address: ":8080", GracefulTimeout: 0}.Start(ctx, e) // want `shutdown may take 10s \(echo's default GracefulTimeout, github\.com/labstack/echo/v5\) but the stop timeout is 5s`
+	return echo.StartConfig{Address: ":8080", GracefulTimeout: 0}.Start(ctx, e) // want `shutdown may take 10s but the stop timeout is 5s`
 }
 
 // longer sets a bound over the stop timeout.
 func longer(ctx context.Context, e *echo.Echo) error {
 	sc := echo.StartConfig{Address: ":8443", GracefulTimeout: 30 * time.Second}
-	return sc.StartTLS(ctx, e, "cert.pem", "key.pem") // want `shutdown may take 30s \(StartConfig\.GracefulTimeout, github\.com/labstack/echo/v5\) but the stop timeout is 5s`
+	return sc.StartTLS(ctx, e, "cert.pem", "key.pem") // want `shutdown may take 30s but the stop timeout is 5s`
 }
 
 // unresolved cannot be known: nothing is said.

@@ -16,7 +16,7 @@ import (
 const drain = 20 * time.Second
 
 func main() {
-	fx.New(fx.Invoke(register)).Run() // want `shutdown may take 15s \(fx's default StopTimeout, go\.uber\.org/fx\) but the stop timeout is 5s \(//sigtermlint:stop-timeout at main\.go:5\): SIGKILL cuts the drain short`
+	fx.New(fx.Invoke(register)).Run() // want `shutdown may take 15s but the stop timeout is 5s \(//sigtermlint:stop-timeout at main\.go:5\): SIGKILL cuts the drain short`
 }
 
 // configured stops within the stop timeout.
@@ -27,7 +27,7 @@ func configured() {
 
 // longer sets a bound over the stop timeout, inside fx.Options.
 func longer() {
-	fx.New(fx.Options(fx.Invoke(register), fx.StopTimeout(drain))).Run() // want `shutdown may take 20s \(fx\.StopTimeout, go\.uber\.org/fx\) but the stop timeout is 5s`
+	fx.New(fx.Options(fx.Invoke(register), fx.StopTimeout(drain))).Run() // want `shutdown may take 20s but the stop timeout is 5s`
 }
 
 // unresolved cannot be known: nothing is said.

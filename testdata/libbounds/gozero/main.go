@@ -21,7 +21,7 @@ import (
 func main() {
 	server := rest.MustNewServer(rest.RestConf{Host: "0.0.0.0", Port: 8080})
 	defer server.Stop()
-	server.Start() // want `shutdown may take 5\.5s \(go-zero's default force-quit time, github\.com/zeromicro/go-zero\) but the stop timeout is 5s`
+	server.Start() // want `shutdown may take 5\.5s but the stop timeout is 5s`
 }
 
 // configuredConf sets it in the configuration. (proc.SetTimeToForceQuit
@@ -41,13 +41,13 @@ func configuredConf() {
 // longer sets a force-quit time over the stop timeout.
 func longer() {
 	server := rest.MustNewServer(rest.RestConf{ServiceConf: service.ServiceConf{Shutdown: proc.ShutdownConf{WaitTime: 20 * time.Second}}, Port: 8080})
-	server.StartWithOpts() // want `shutdown may take 20s \(ShutdownConf\.WaitTime, github\.com/zeromicro/go-zero\) but the stop timeout is 5s`
+	server.StartWithOpts() // want `shutdown may take 20s but the stop timeout is 5s`
 }
 
 // rpc is a zrpc server: the same process-wide force-quit time.
 func rpc() {
 	server := zrpc.MustNewServer(zrpc.RpcServerConf{ListenOn: ":9090"}, func(*grpc.Server) {})
-	server.Start() // want `shutdown may take 5\.5s \(go-zero's default force-quit time, github\.com/zeromicro/go-zero\) but the stop timeout is 5s`
+	server.Start() // want `shutdown may take 5\.5s but the stop timeout is 5s`
 }
 
 // unresolved reads its configuration from a file: nothing is said.

@@ -13,7 +13,7 @@ import (
 
 func main() {
 	h := server.Default(server.WithHostPorts(":8080"))
-	h.Spin() // want `shutdown may take 5s \(hertz's default exit wait time, github\.com/cloudwego/hertz\) but the stop timeout is 5s`
+	h.Spin() // want `shutdown may take 5s but the stop timeout is 5s`
 }
 
 // configured stops within the stop timeout.
@@ -24,7 +24,7 @@ func configured() {
 // longer sets a bound over the stop timeout; the last option wins.
 func longer() {
 	h := server.New(server.WithExitWaitTime(time.Second), server.WithExitWaitTime(time.Minute))
-	h.Spin() // want `shutdown may take 1m \(server\.WithExitWaitTime, github\.com/cloudwego/hertz\) but the stop timeout is 5s`
+	h.Spin() // want `shutdown may take 1m but the stop timeout is 5s`
 }
 
 // unresolved cannot be known: nothing is said.

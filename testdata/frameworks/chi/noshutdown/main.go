@@ -25,5 +25,5 @@ func main() {
 		os.Exit(0)
 	}()
 
-	log.Fatal(http.ListenAndServe(":3333", r)) // want `server started via http\.ListenAndServe is never shut down gracefully`
+	log.Fatal(http.ListenAndServe(":3333", r)) // want `server started via http\.ListenAndServe cannot be shut down gracefully`
 }

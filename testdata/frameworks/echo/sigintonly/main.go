@@ -19,7 +19,7 @@ func main() {
 	})
 
 	go func() {
-		if err := e.Start(":1323"); err != nil && !errors.Is(err, http.ErrServerClosed) { // want `server started via \(\*echo\.Echo\)\.Start -> \(\*http\.Server\)\.Serve handles SIGINT but not SIGTERM, the signal orchestrators send: the Go runtime exits at once on SIGTERM and cuts off its in-flight requests on every deploy`
+		if err := e.Start(":1323"); err != nil && !errors.Is(err, http.ErrServerClosed) { // want `server started via \(\*echo\.Echo\)\.Start -> \(\*http\.Server\)\.Serve handles SIGINT, not SIGTERM: deploys cut off its in-flight requests`
 			e.Logger.Fatal("shutting down the server")
 		}
 	}()

@@ -20,7 +20,7 @@ func main() {
 	srv := &http.Server{Addr: ":8080", Handler: http.NotFoundHandler()}
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error {
-		if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) { // want `server started via \(\*http\.Server\)\.ListenAndServe handles SIGINT but not SIGTERM`
+		if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) { // want `server started via \(\*http\.Server\)\.ListenAndServe handles SIGINT, not SIGTERM`
 			return err
 		}
 		return nil

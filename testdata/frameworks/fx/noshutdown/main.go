@@ -20,7 +20,7 @@ func main() {
 					if err != nil {
 						return err
 					}
-					go srv.Serve(ln) // want `server started via \(\*http\.Server\)\.Serve is never shut down gracefully: on SIGTERM its in-flight requests are cut off`
+					go srv.Serve(ln) // want `server started via \(\*http\.Server\)\.Serve is never shut down gracefully: SIGTERM cuts off its in-flight requests`
 					return nil
 				},
 				OnStop: func(ctx context.Context) error {

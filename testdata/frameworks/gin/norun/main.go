@@ -14,5 +14,5 @@ func main() {
 	r.GET("/ping", func(c *gin.Context) {
 		c.JSON(http.StatusOK, gin.H{"message": "pong"})
 	})
-	log.Fatal(r.Run(":8080")) // want `server started via \(\*gin\.Engine\)\.Run -> \(\*http\.Server\)\.ListenAndServe never handles SIGTERM: the Go runtime exits at once on SIGTERM and cuts off its in-flight requests on every deploy`
+	log.Fatal(r.Run(":8080")) // want `server started via \(\*gin\.Engine\)\.Run -> \(\*http\.Server\)\.ListenAndServe never handles SIGTERM: deploys cut off its in-flight requests`
 }

@@ -23,7 +23,7 @@ func main() {
 	}
 	srv := &http.Server{Handler: http.NotFoundHandler()}
 	g.Add(func() error {
-		return srv.Serve(ln) // want `server started via \(\*http\.Server\)\.Serve handles SIGINT but not SIGTERM`
+		return srv.Serve(ln) // want `server started via \(\*http\.Server\)\.Serve handles SIGINT, not SIGTERM`
 	}, func(error) {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()

@@ -22,5 +22,5 @@ func main() {
 		defer cancel()
 		e.Shutdown(sctx)
 	}()
-	log.Fatal(e.Start(":1323")) // want `log.Fatal exits as soon as Shutdown starts, because Start then returns http.ErrServerClosed`
+	log.Fatal(e.Start(":1323")) // want `log.Fatal exits as soon as Shutdown starts \(Start returns http.ErrServerClosed\)`
 }

@@ -21,7 +21,7 @@ func main() {
 		}
 	}()
 	<-ctx.Done()
-	if err := app.Shutdown(); err != nil { // want `app.Shutdown gives its graceful stop a context without a deadline: a stuck connection holds it until SIGKILL cuts the drain, with no log line`
+	if err := app.Shutdown(); err != nil { // want `app.Shutdown drains with a context without a deadline: a stuck connection holds the drain until SIGKILL`
 		log.Print(err)
 	}
 }

@@ -12,12 +12,12 @@ import (
 )
 
 func main() {
-	if err := endless.ListenAndServe(":8080", http.NotFoundHandler()); err != nil { // want `shutdown may take 1m \(endless's default DefaultHammerTime, github\.com/fvbock/endless\) but the stop timeout is 30s`
+	if err := endless.ListenAndServe(":8080", http.NotFoundHandler()); err != nil { // want `shutdown may take 1m but the stop timeout is 30s`
 		log.Println(err)
 	}
 }
 
 func tls() error {
 	srv := endless.NewServer(":8443", http.NotFoundHandler())
-	return srv.ListenAndServeTLS("cert.pem", "key.pem") // want `shutdown may take 1m \(endless's default DefaultHammerTime, github\.com/fvbock/endless\) but the stop timeout is 30s`
+	return srv.ListenAndServeTLS("cert.pem", "key.pem") // want `shutdown may take 1m but the stop timeout is 30s`
 }

@@ -18,7 +18,7 @@ func init() {
 
 func main() {
 	server := rest.MustNewServer(rest.RestConf{Port: 8080})
-	server.Start() // want `shutdown may take 10s \(proc\.SetTimeToForceQuit, github\.com/zeromicro/go-zero\) but the stop timeout is 5s`
+	server.Start() // want `shutdown may take 10s but the stop timeout is 5s`
 }
 
 // configured sets a WaitTime of its own, which wins over init's.

@@ -14,5 +14,5 @@ func main() {
 	go srv.ListenAndServe()
 	ctx, cancel := context.WithTimeout(context.Background(), 25*time.Second)
 	defer cancel()
-	srv.Shutdown(ctx) // want `shutdown may take 25s \(Shutdown deadline 25s\) but the stop timeout is 20s \(//sigtermlint:stop-timeout at main.go:4\)`
+	srv.Shutdown(ctx) // want `shutdown may take 25s but the stop timeout is 20s \(//sigtermlint:stop-timeout at main.go:4\)`
 }

@@ -8,5 +8,5 @@ import (
 )
 
 func main() {
-	server.Run(signals.InterruptOnly(), ":8080") // want `handles SIGINT but not SIGTERM`
+	server.Run(signals.InterruptOnly(), ":8080") // want `handles SIGINT, not SIGTERM`
 }

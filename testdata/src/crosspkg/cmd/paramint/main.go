@@ -17,5 +17,5 @@ func main() {
 		wait()
 		cancel()
 	}()
-	server.Run(ctx, ":8080") // want `handles SIGINT but not SIGTERM`
+	server.Run(ctx, ":8080") // want `handles SIGINT, not SIGTERM`
 }

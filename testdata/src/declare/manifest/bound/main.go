@@ -14,5 +14,5 @@ func main() {
 	go srv.ListenAndServe()
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	srv.Shutdown(ctx) // want `shutdown may take 20s \(Shutdown deadline 20s\) but the stop timeout is 10s \(terminationGracePeriodSeconds 10s at .*deploy.yaml:22\): SIGKILL cuts the drain short`
+	srv.Shutdown(ctx) // want `shutdown may take 20s but the stop timeout is 10s \(terminationGracePeriodSeconds 10s at .*deploy.yaml:22\): SIGKILL cuts the drain short`
 }

@@ -10,5 +10,5 @@ var registry = map[string]func(){}
 func main() {
 	lib.Trap(registry)
 	lib.Serve(registry)
-	lib.StopAll(registry) // want `shutdown may take 10s \(declared by //sigtermlint:stops-within for lib.StopAll\) but the stop timeout is 5s \(//sigtermlint:stop-timeout at main.go:6\): SIGKILL cuts the drain short`
+	lib.StopAll(registry) // want `shutdown may take 10s but the stop timeout is 5s \(//sigtermlint:stop-timeout at main.go:6\): SIGKILL cuts the drain short`
 }

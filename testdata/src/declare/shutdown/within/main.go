@@ -7,7 +7,7 @@ var stops []func()
 
 // stopAll runs the stop hooks a framework registered.
 //
-// want +2 `shutdown may take 40s \(declared by //sigtermlint:stops-within for stopAll\) but the stop timeout is 30s: SIGKILL cuts the drain short`
+// want +2 `shutdown may take 40s but the stop timeout is 30s: SIGKILL cuts the drain short`
 //
 //sigtermlint:stops-within 40s
 func stopAll() {

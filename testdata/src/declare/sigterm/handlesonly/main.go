@@ -7,5 +7,5 @@ var registry = map[string]func(){}
 
 func main() {
 	lib.Trap(registry)
-	lib.Serve(registry) // want `server started via lib.Serve \(declared by //sigtermlint:serves\) is never shut down gracefully`
+	lib.Serve(registry) // want `server started via lib.Serve \(declared by //sigtermlint:serves\) cannot be shut down gracefully`
 }

@@ -13,5 +13,5 @@ func main() {
 	for _, h := range hooks {
 		h(srv)
 	}
-	srv.ListenAndServe() // want `server started via \(\*http.Server\).ListenAndServe handles SIGINT but not SIGTERM`
+	srv.ListenAndServe() // want `server started via \(\*http.Server\).ListenAndServe handles SIGINT, not SIGTERM`
 }

@@ -16,6 +16,6 @@ func main() {
 		a.Shutdown(context.Background()) // want `Shutdown gets a context without a deadline`
 		close(done)                      // someone may wait for the drain: its bound matters
 	}()
-	log.Fatal(a.Start()) // want `log.Fatal exits as soon as Shutdown starts, because Start then returns http.ErrServerClosed`
+	log.Fatal(a.Start()) // want `log.Fatal exits as soon as Shutdown starts \(Start returns http.ErrServerClosed\)`
 	<-done
 }

@@ -29,9 +29,9 @@ func main() {
 	}()
 	go e.Start()
 	<-sigs
-	defer d.Shutdown() // want `d.Shutdown gives its graceful stop a context without a deadline: a stuck connection holds it until SIGKILL cuts the drain, with no log line`
-	a.Shutdown()       // want `a.Shutdown gives its graceful stop a context without a deadline`
-	b.Close()          // want `b.Close gives its graceful stop a context without a deadline`
+	defer d.Shutdown() // want `d.Shutdown drains with a context without a deadline: a stuck connection holds the drain until SIGKILL`
+	a.Shutdown()       // want `a.Shutdown drains with a context without a deadline`
+	b.Close()          // want `b.Close drains with a context without a deadline`
 	c.Stop()
 	c.Bounded()
 	c.Maybe(true)

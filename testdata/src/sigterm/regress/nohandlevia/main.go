@@ -4,4 +4,4 @@ package main
 
 import "sigterm/regress/nohandlevia/cli"
 
-func main() { cli.Run() } // want `^server started via cli.Run -> cli.metrics -> \(\*http.Server\).ListenAndServe is never shut down gracefully: on SIGTERM its in-flight requests are cut off$`
+func main() { cli.Run() } // want `^server started via cli.Run -> cli.metrics -> \(\*http.Server\).ListenAndServe is never shut down gracefully: SIGTERM cuts off its in-flight requests$`

@@ -9,7 +9,7 @@ import (
 	"syscall"
 )
 
-func main() { // want `the deployment stops this program with SIGINT \(no kill_signal in .*manifests/flyonly/fly.toml:3, so fly's default; the only deployment, which does not name onlyterm\), which it does not handle \(it handles SIGTERM\)`
+func main() { // want `the deployment stops this program with SIGINT \(no kill_signal in .*manifests/flyonly/fly.toml:3, so fly's default; the only deployment, which does not name onlyterm\), which it does not handle`
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
 	defer stop()
 	srv := &http.Server{Addr: ":8080"}

@@ -9,7 +9,7 @@ import (
 	"syscall"
 )
 
-func main() { // want `the deployment stops this program with SIGINT \(-sigtermlint.platform=fly default\), which it does not handle \(it handles SIGTERM\): the Go runtime exits at once on SIGINT and cuts off its in-flight requests`
+func main() { // want `the deployment stops this program with SIGINT \(-sigtermlint.platform=fly default\), which it does not handle: in-flight requests are cut off`
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
 	defer stop()
 	srv := &http.Server{Addr: ":8080"}
