@@ -125,7 +125,7 @@ func (c *checker) cancelsDef(s *scope, defs []varAt, v *types.Var, at token.Pos)
 // redefinedBetween reports whether v is assigned in scope s strictly
 // between two positions.
 func (c *checker) redefinedBetween(s *scope, v *types.Var, from, to token.Pos) bool {
-	for _, d := range c.defs[v] {
+	for _, d := range c.defsOf(v) {
 		if d.scope == s && from < d.pos && d.pos < to {
 			return true
 		}

@@ -8,7 +8,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
-	"github.com/sigtermlint/sigtermlint/internal/typeshelper"
+	"github.com/sigtermlint/sigtermlint/internal/objectof"
 )
 
 // lineage is what the analysis knows of a context given to Shutdown.
@@ -115,7 +115,7 @@ func (c *checker) trace(s *scope, e ast.Expr, at token.Pos) lineage {
 			}
 			e = x.Args[0]
 		case *ast.Ident, *ast.SelectorExpr:
-			v := typeshelper.VarOf(c.pass.TypesInfo, x)
+			v := objectof.Var(c.pass.TypesInfo, x)
 			if v == nil || seen[varAt{v, at}] {
 				l.origin, l.originPos = "an expression sigtermlint cannot follow", x.Pos()
 				return l
@@ -165,7 +165,7 @@ func (c *checker) describeVar(s *scope, v *types.Var) string {
 	switch {
 	case v.Pkg() != c.pass.Pkg:
 		return "the variable " + v.Name() + " of package " + v.Pkg().Name()
-	case len(c.defs[v]) == 0:
+	case len(c.defsOf(v)) == 0:
 		return "the parameter " + v.Name() // of a function literal
 	}
 	return v.Name() + ", assigned in several places"
@@ -220,7 +220,7 @@ func (c *checker) sinceNow(e ast.Expr) (time.Duration, bool) {
 // scope s: its only definition, or the last one before at in the same
 // scope when that one is on every path to at.
 func (c *checker) reachingDef(s *scope, v *types.Var, at token.Pos) (def, bool) {
-	defs := c.defs[v]
+	defs := c.defsOf(v)
 	if len(defs) == 1 {
 		return defs[0], defs[0].pos < at || defs[0].scope != s
 	}

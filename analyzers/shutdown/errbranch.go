@@ -7,7 +7,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
-	"github.com/sigtermlint/sigtermlint/internal/typeshelper"
+	"github.com/sigtermlint/sigtermlint/internal/objectof"
 )
 
 // When a drain starts, a serve call returns a known error: net/http's
@@ -112,7 +112,7 @@ func (w *walk) matches(e ast.Expr, state errState) tri {
 		isNil = true
 	}
 	closedVar := false
-	if v := typeshelper.VarOf(info, e); v != nil && v.Name() == "ErrServerClosed" && v.Pkg() != nil && v.Pkg().Path() == "net/http" {
+	if v := objectof.Var(info, e); v != nil && v.Name() == "ErrServerClosed" && v.Pkg() != nil && v.Pkg().Path() == "net/http" {
 		closedVar = true
 	} else if !isNil {
 		if v == nil || v.Parent() == nil || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() {
@@ -157,7 +157,7 @@ func (w *walk) isErr(e ast.Expr) bool {
 	if !ok {
 		return false
 	}
-	for _, d := range w.c.defs[w.st.errVar] {
+	for _, d := range w.c.defsOf(w.st.errVar) {
 		if d.scope != s {
 			return false
 		}

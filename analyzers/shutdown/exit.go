@@ -8,9 +8,9 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sigtermlint/sigtermlint/internal/objectof"
 	"github.com/sigtermlint/sigtermlint/internal/ownflow"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
-	"github.com/sigtermlint/sigtermlint/internal/typeshelper"
 )
 
 // exit-before-drain, on the stop model (model.go, paths.go): from each
@@ -144,7 +144,7 @@ func (c *checker) leaveFrom(m *exitModel, st *start, l leave) []*start {
 			if !isGroupMethod(c.pass.TypesInfo, call, "Wait") {
 				return nil, false
 			}
-			if typeshelper.VarOf(c.pass.TypesInfo, ast.Unparen(call.Fun).(*ast.SelectorExpr).X) != s.group {
+			if objectof.Var(c.pass.TypesInfo, ast.Unparen(call.Fun).(*ast.SelectorExpr).X) != s.group {
 				return nil, false
 			}
 			return &start{drain: st.drain, what: c.source(call.Fun)}, true
@@ -242,7 +242,7 @@ func (c *checker) targetsOf(call *ast.CallExpr) []*types.Var {
 	}
 	var targets []*types.Var
 	for _, e := range append(exprs, call.Args...) {
-		if v := typeshelper.VarOf(c.pass.TypesInfo, e); v != nil && maybeServer(v.Type()) {
+		if v := objectof.Var(c.pass.TypesInfo, e); v != nil && maybeServer(v.Type()) {
 			targets = append(targets, v)
 		}
 	}
@@ -332,7 +332,7 @@ func (c *checker) passThrough(m *exitModel) {
 			}
 			groups[s.group] = true
 			queue = append(queue, c.callStarts(m, func(call *ast.CallExpr) (*start, bool) {
-				ok := isGroupMethod(c.pass.TypesInfo, call, "Wait") && typeshelper.VarOf(c.pass.TypesInfo, ast.Unparen(call.Fun).(*ast.SelectorExpr).X) == s.group
+				ok := isGroupMethod(c.pass.TypesInfo, call, "Wait") && objectof.Var(c.pass.TypesInfo, ast.Unparen(call.Fun).(*ast.SelectorExpr).X) == s.group
 				return &start{what: st.what}, ok
 			})...)
 		case !s.isLit && !c.isMain(s) && !c.detached(s):
@@ -417,7 +417,7 @@ func (c *checker) errVarOf(s *scope, call *ast.CallExpr) *types.Var {
 	var v *types.Var
 	ast.Inspect(s.body, func(n ast.Node) bool {
 		if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == 1 && len(as.Rhs) == 1 && ast.Unparen(as.Rhs[0]) == call {
-			v = typeshelper.VarOf(c.pass.TypesInfo, as.Lhs[0])
+			v = objectof.Var(c.pass.TypesInfo, as.Lhs[0])
 		}
 		_, lit := n.(*ast.FuncLit)
 		return v == nil && !lit

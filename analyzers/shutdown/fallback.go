@@ -6,7 +6,7 @@ import (
 	"go/types"
 	"time"
 
-	"github.com/sigtermlint/sigtermlint/internal/typeshelper"
+	"github.com/sigtermlint/sigtermlint/internal/objectof"
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -32,7 +32,7 @@ type hardStop struct {
 func (c *checker) fallback(s *scope, stop *stopCall) lineage {
 	var recv *types.Var
 	if sel, ok := ast.Unparen(stop.call.Fun).(*ast.SelectorExpr); ok {
-		recv = typeshelper.VarOf(c.pass.TypesInfo, sel.X)
+		recv = objectof.Var(c.pass.TypesInfo, sel.X)
 	}
 	l := lineage{rooted: true, deadlineKnown: true}
 	for _, u := range c.hardStops() {
@@ -87,7 +87,7 @@ func (c *checker) hardStops() []hardStop {
 				if len(path) < 2 {
 					return true
 				}
-				u := hardStop{path: path, recv: typeshelper.VarOf(info, sel.X)}
+				u := hardStop{path: path, recv: objectof.Var(info, sel.X)}
 				if call, ok := path[1].(*ast.CallExpr); ok && call.Fun == sel {
 					u.call, u.path = true, path[1:]
 				}
@@ -247,8 +247,8 @@ func (c *checker) timedStmt(path []ast.Node, st ast.Stmt) (wait *ast.CallExpr, d
 		if ch.Sel.Name != "C" || !(isPointerTo(info.TypeOf(ch.X), "time", "Timer") || isPointerTo(info.TypeOf(ch.X), "time", "Ticker")) {
 			return nil, 0, false, false
 		}
-		if v := typeshelper.VarOf(info, ch.X); v != nil {
-			if defs := c.defs[v]; len(defs) == 1 {
+		if v := objectof.Var(info, ch.X); v != nil {
+			if defs := c.defsOf(v); len(defs) == 1 {
 				if call, isCall := ast.Unparen(defs[0].value).(*ast.CallExpr); isCall {
 					if fn, isFn := typeutil.Callee(info, call).(*types.Func); isFn && (isPkgFunc(fn, "time", "NewTimer") || isPkgFunc(fn, "time", "NewTicker")) && len(call.Args) == 1 {
 						d, known = c.durations().Eval(call.Args[0])

@@ -194,12 +194,7 @@ func (c *checker) reportLibraryDrain(drain libDrain) {
 
 // scopeOfBody returns the scope of a function body.
 func (c *checker) scopeOfBody(body *ast.BlockStmt) *scope {
-	for _, s := range c.scopes {
-		if s.body == body {
-			return s
-		}
-	}
-	return nil
+	return c.scopeByBody[body]
 }
 
 // declOf returns the declaration of a function of the package.

@@ -10,7 +10,7 @@ import (
 
 	"github.com/sigtermlint/sigtermlint/internal/durations"
 	"github.com/sigtermlint/sigtermlint/internal/libbounds"
-	"github.com/sigtermlint/sigtermlint/internal/typeshelper"
+	"github.com/sigtermlint/sigtermlint/internal/objectof"
 )
 
 // The packages whose calls start or configure a library's drain.
@@ -45,7 +45,7 @@ type libMatcher struct {
 }
 
 func newLibMatcher(c *checker) *libMatcher {
-	m := &libMatcher{c: c, info: c.pass.TypesInfo, vals: newAssignments(c.pass.TypesInfo, c.pass.Files), forceQuitDecl: map[*ast.CallExpr]*ast.FuncDecl{}}
+	m := &libMatcher{c: c, info: c.pass.TypesInfo, vals: newAssignments(c.pass.TypesInfo, c.assignments()), forceQuitDecl: map[*ast.CallExpr]*ast.FuncDecl{}}
 	for _, f := range c.pass.Files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
@@ -169,7 +169,7 @@ func (m *libMatcher) hookScope(h ast.Expr) *scope {
 	case *ast.FuncLit:
 		return m.c.scopeOfBody(h.Body)
 	case *ast.Ident, *ast.SelectorExpr:
-		fn := typeshelper.FuncOf(m.info, h)
+		fn := objectof.Func(m.info, h)
 		if fn == nil || fn.Pkg() != m.c.pass.Pkg {
 			return nil
 		}
@@ -227,7 +227,7 @@ func (m *libMatcher) registered(f ast.Expr) (hooks []ast.Expr, ok bool) {
 	case *ast.FuncLit:
 		body, params = f.Body, f.Type.Params
 	case *ast.Ident, *ast.SelectorExpr:
-		if fn := typeshelper.FuncOf(m.info, f); fn != nil && fn.Pkg() == m.c.pass.Pkg {
+		if fn := objectof.Func(m.info, f); fn != nil && fn.Pkg() == m.c.pass.Pkg {
 			if fd := m.c.declOf(fn); fd != nil && fd.Body != nil {
 				body, params = fd.Body, fd.Type.Params
 			}
@@ -264,7 +264,7 @@ func (m *libMatcher) registered(f ast.Expr) (hooks []ast.Expr, ok bool) {
 		}
 		stack = append(stack, n)
 		id, isIdent := n.(*ast.Ident)
-		if !isIdent || !lcs[typeshelper.VarOf(m.info, id)] {
+		if !isIdent || !lcs[objectof.Var(m.info, id)] {
 			return ok
 		}
 		h, isAppend := m.appended(stack)
@@ -521,7 +521,7 @@ func (m *libMatcher) setElsewhere(lib *libbounds.Bound) bool {
 // hammerTime returns an expression denoting endless.DefaultHammerTime
 // where the package sets it, or nil.
 func (m *libMatcher) hammerTime() ast.Expr {
-	for v, e := range m.vals.Written {
+	for v, e := range m.vals.Written() {
 		if v.Pkg() != nil && v.Pkg().Path() == endlessPkg && v.Name() == "DefaultHammerTime" {
 			return e
 		}
@@ -651,7 +651,7 @@ func (m *libMatcher) lastOption(args []ast.Expr, spread bool, module string, isO
 		if !ok {
 			// The library's own option variables (fx.NopLogger) set
 			// no bound; the program's may.
-			if v := typeshelper.VarOf(m.info, a); v == nil || !inLibrary(v.Pkg()) {
+			if v := objectof.Var(m.info, a); v == nil || !inLibrary(v.Pkg()) {
 				return nil, false
 			}
 			continue

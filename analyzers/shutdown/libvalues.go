@@ -5,26 +5,31 @@ import (
 	"go/token"
 	"go/types"
 
-	"github.com/sigtermlint/sigtermlint/internal/typeshelper"
+	"github.com/sigtermlint/sigtermlint/internal/assign"
+	"github.com/sigtermlint/sigtermlint/internal/objectof"
 )
 
 // assignments follows a receiver to the call that made it (app :=
 // fx.New(...); app.Run()) and an options struct to its literal, over the
-// package's assignments.
+// package's assignment index.
 type assignments struct {
-	*typeshelper.Assignments
+	*assign.Index
 	info *types.Info
 }
 
-func newAssignments(info *types.Info, files []*ast.File) *assignments {
-	return &assignments{Assignments: typeshelper.IndexAssignments(info, files, nil), info: info}
+func newAssignments(info *types.Info, index *assign.Index) *assignments {
+	return &assignments{Index: index, info: info}
 }
 
 // one reports whether v is a variable given exactly one value: not a
 // field (its values are shared by every struct, and literals set it
 // unseen), not declared zero, not changed through &v or ++.
 func (a *assignments) one(v *types.Var) bool {
-	return v != nil && !v.IsField() && !a.Zero[v] && !a.Opaque[v] && len(a.Values[v]) == 1
+	if v == nil || v.IsField() || a.Opaque(v) || len(a.Values(v)) != 1 {
+		return false
+	}
+	_, zero := a.Zero(v)
+	return !zero
 }
 
 // origin returns the call that made the value of e: e itself, or the one
@@ -35,11 +40,11 @@ func (a *assignments) origin(e ast.Expr) (*ast.CallExpr, bool) {
 		if call, ok := e.(*ast.CallExpr); ok {
 			return call, true
 		}
-		v := typeshelper.VarOf(a.info, e)
+		v := objectof.Var(a.info, e)
 		if !a.one(v) {
 			return nil, false
 		}
-		as := a.Values[v][0]
+		as := a.Values(v)[0]
 		if as.Result > 0 {
 			call, ok := ast.Unparen(as.Expr).(*ast.CallExpr)
 			return call, ok
@@ -60,11 +65,11 @@ func (a *assignments) literal(e ast.Expr) (*ast.CompositeLit, bool) {
 		if lit, ok := e.(*ast.CompositeLit); ok {
 			return lit, true
 		}
-		v := typeshelper.VarOf(a.info, e)
-		if !a.one(v) || a.Touched[v] || a.Values[v][0].Result > 0 {
+		v := objectof.Var(a.info, e)
+		if !a.one(v) || a.Touched(v) || a.Values(v)[0].Result > 0 {
 			return nil, false
 		}
-		e = a.Values[v][0].Expr
+		e = a.Values(v)[0].Expr
 	}
 	return nil, false
 }

@@ -7,9 +7,9 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sigtermlint/sigtermlint/internal/objectof"
 	"github.com/sigtermlint/sigtermlint/internal/ownflow"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
-	"github.com/sigtermlint/sigtermlint/internal/typeshelper"
 )
 
 // The stop model answers one question for every shutdown rule, for
@@ -101,7 +101,7 @@ func (c *checker) drainsOf() ([]*drain, map[*types.Var][]*drain) {
 				}
 				return false
 			case *ast.SendStmt:
-				if v := typeshelper.VarOf(info, n.Chan); v != nil && c.after(d.scope, at, n) {
+				if v := objectof.Var(info, n.Chan); v != nil && c.after(d.scope, at, n) {
 					done[v] = append(done[v], d)
 				}
 			case *ast.CallExpr:
@@ -128,11 +128,11 @@ func (c *checker) reportsEnd(call *ast.CallExpr) *types.Var {
 	switch fn := typeutil.Callee(info, call).(type) {
 	case *types.Builtin:
 		if fn.Name() == "close" && len(call.Args) == 1 {
-			return typeshelper.VarOf(info, call.Args[0])
+			return objectof.Var(info, call.Args[0])
 		}
 	case *types.Func:
 		if isGroupMethod(info, call, "Done") {
-			return typeshelper.VarOf(info, ast.Unparen(call.Fun).(*ast.SelectorExpr).X)
+			return objectof.Var(info, ast.Unparen(call.Fun).(*ast.SelectorExpr).X)
 		}
 	case *types.Var:
 		if _, ok := fn.Type().Underlying().(*types.Signature); ok && len(call.Args) == 0 {

@@ -9,8 +9,8 @@ import (
 	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sigtermlint/sigtermlint/internal/objectof"
 	"github.com/sigtermlint/sigtermlint/internal/ownflow"
-	"github.com/sigtermlint/sigtermlint/internal/typeshelper"
 )
 
 // A start is the moment, in one flow, from which a drain runs beside it:
@@ -292,7 +292,7 @@ func (w *walk) callStep(call *ast.CallExpr, first bool) step {
 			return w.sleepStep(call.Args[0])
 		}
 		if isGroupMethod(info, call, "Wait") {
-			g := typeshelper.VarOf(info, ast.Unparen(call.Fun).(*ast.SelectorExpr).X)
+			g := objectof.Var(info, ast.Unparen(call.Fun).(*ast.SelectorExpr).X)
 			if g != nil && len(w.done[g]) > 0 && w.reportsThis(w.done[g]) {
 				return stepSafe
 			}
@@ -313,7 +313,7 @@ func (w *walk) callStep(call *ast.CallExpr, first bool) step {
 		}
 		// A call given what reports the drain's end waits for it.
 		for _, a := range call.Args {
-			if v := typeshelper.VarOf(info, a); v != nil && w.reportsThis(w.done[v]) {
+			if v := objectof.Var(info, a); v != nil && w.reportsThis(w.done[v]) {
 				return stepSafe
 			}
 		}
@@ -345,13 +345,13 @@ func (w *walk) waitsIn(body *ast.BlockStmt) bool {
 		switch n := n.(type) {
 		case *ast.UnaryExpr:
 			if n.Op == token.ARROW {
-				if v := typeshelper.VarOf(w.c.pass.TypesInfo, n.X); v != nil && w.reportsThis(w.done[v]) {
+				if v := objectof.Var(w.c.pass.TypesInfo, n.X); v != nil && w.reportsThis(w.done[v]) {
 					found = true
 				}
 			}
 		case *ast.CallExpr:
 			if isGroupMethod(w.c.pass.TypesInfo, n, "Wait") {
-				if v := typeshelper.VarOf(w.c.pass.TypesInfo, ast.Unparen(n.Fun).(*ast.SelectorExpr).X); v != nil && w.reportsThis(w.done[v]) {
+				if v := objectof.Var(w.c.pass.TypesInfo, ast.Unparen(n.Fun).(*ast.SelectorExpr).X); v != nil && w.reportsThis(w.done[v]) {
 					found = true
 				}
 			}
@@ -378,7 +378,7 @@ func (w *walk) receiveStep(x ast.Expr) step {
 		}
 		return stepUnknown
 	}
-	v := typeshelper.VarOf(info, x)
+	v := objectof.Var(info, x)
 	if v == nil {
 		return stepUnknown
 	}

@@ -9,11 +9,12 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sigtermlint/sigtermlint/internal/assign"
 	"github.com/sigtermlint/sigtermlint/internal/durations"
 	"github.com/sigtermlint/sigtermlint/internal/ignore"
+	"github.com/sigtermlint/sigtermlint/internal/objectof"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
 	"github.com/sigtermlint/sigtermlint/internal/stoptimeout"
-	"github.com/sigtermlint/sigtermlint/internal/typeshelper"
 )
 
 // checker holds what the analysis of one package needs.
@@ -22,13 +23,18 @@ type checker struct {
 	report  *ignore.Reporter // every finding goes through it, for //sigtermlint:ignore
 	reach   *reach.Result
 	timeout stoptimeout.Timeout
-	durs    *durations.Resolver // built on first use: most packages stop nothing
+	// assigns indexes the package's assignments, and durs resolves its
+	// durations over them: both built on first use, most packages stop
+	// nothing.
+	assigns *assign.Index
+	durs    *durations.Resolver
 
 	scopes []*scope
-	// defs holds the definitions of the package's variables: what each
-	// context variable was assigned, and the cancel function that came
-	// with it.
-	defs map[*types.Var][]def
+	// scopeByBody maps each function body to its scope; comms are the
+	// communications of select cases, which the scopes leave out (see
+	// visitInScope).
+	scopeByBody map[*ast.BlockStmt]*scope
+	comms       map[ast.Stmt]bool
 	// groupOf maps the literals given to an errgroup.Group's or a
 	// sync.WaitGroup's Go method to the group.
 	groupOf map[*ast.FuncLit]*types.Var
@@ -55,16 +61,24 @@ type checker struct {
 	stopsSeen []Stop
 }
 
-// durations returns the package's duration resolver, indexing the
-// package on first use only.
+// assignments returns the package's assignment index, built on first
+// use.
+func (c *checker) assignments() *assign.Index {
+	if c.assigns == nil {
+		c.assigns = assign.New(c.pass.TypesInfo, c.pass.Files)
+	}
+	return c.assigns
+}
+
+// durations returns the package's duration resolver, built on first use.
 func (c *checker) durations() *durations.Resolver {
 	if c.durs == nil {
-		c.durs = durations.NewResolver(c.pass.TypesInfo, c.pass.Files)
+		c.durs = durations.NewResolver(c.pass.TypesInfo, c.pass.Files, c.assignments())
 	}
 	return c.durs
 }
 
-// def is one assignment of a variable.
+// def is one definition of a variable in a scope (see defsOf).
 type def struct {
 	value  ast.Expr
 	cancel *types.Var // ctx, cancel := context.WithTimeout(...): cancel
@@ -159,7 +173,7 @@ func (c *checker) recordGroupGo(call *ast.CallExpr) {
 	if !ok {
 		return
 	}
-	if g := typeshelper.VarOf(c.pass.TypesInfo, ast.Unparen(call.Fun).(*ast.SelectorExpr).X); g != nil {
+	if g := objectof.Var(c.pass.TypesInfo, ast.Unparen(call.Fun).(*ast.SelectorExpr).X); g != nil {
 		c.groupOf[lit] = g
 	}
 }
@@ -205,14 +219,14 @@ func (s *scope) receivePoint(info *types.Info, r receive) (point, bool) {
 	return p, ok
 }
 
-// index walks the package once: it makes the scopes and records the
-// definitions. It runs once: the library checks may ask
-// for it early (the scopes of fx's OnStop hooks).
+// index walks the package once: it makes the scopes. It runs once: the
+// library checks may ask for it early (the scopes of fx's OnStop hooks).
 func (c *checker) index() {
-	if c.defs != nil {
+	if c.scopeByBody != nil {
 		return
 	}
-	c.defs = map[*types.Var][]def{}
+	c.scopeByBody = map[*ast.BlockStmt]*scope{}
+	c.comms = map[ast.Stmt]bool{}
 	c.groupOf = map[*ast.FuncLit]*types.Var{}
 	for _, f := range c.pass.Files {
 		for _, d := range f.Decls {
@@ -228,6 +242,7 @@ func (c *checker) index() {
 func (c *checker) walkScope(s *scope) {
 	s.isExit = c.isExitCall
 	c.scopes = append(c.scopes, s)
+	c.scopeByBody[s.body] = s
 	ast.Inspect(s.body, func(n ast.Node) bool { return c.visitInScope(s, n) })
 }
 
@@ -247,14 +262,6 @@ func (c *checker) visitInScope(s *scope, n ast.Node) bool {
 	case *ast.FuncLit:
 		c.walkScope(&scope{decl: s.decl, body: n.Body, isLit: true, lit: n, parent: s, group: c.groupOf[n]})
 		return false
-	case *ast.AssignStmt:
-		c.recordDefs(s, n.Tok, n.Lhs, n.Rhs)
-	case *ast.ValueSpec:
-		lhs := make([]ast.Expr, len(n.Names))
-		for i, id := range n.Names {
-			lhs[i] = id
-		}
-		c.recordDefs(s, token.DEFINE, lhs, n.Values)
 	case *ast.CallExpr:
 		c.recordCall(s, n)
 	case *ast.UnaryExpr:
@@ -267,7 +274,10 @@ func (c *checker) visitInScope(s *scope, n ast.Node) bool {
 	case *ast.CommClause:
 		// The receive happens on entry to the case body; the
 		// comm itself is not a receive on the way to what follows
-		// the select.
+		// the select (nor a definition: see defsOf).
+		if n.Comm != nil {
+			c.comms[n.Comm] = true
+		}
 		if r, ok := c.commReceive(n); ok {
 			r.clause = n
 			s.receives = append(s.receives, r)
@@ -297,44 +307,87 @@ func (c *checker) visitInScope(s *scope, n ast.Node) bool {
 	return true
 }
 
-// recordDefs records variable definitions, pairing a context with its
-// cancel function.
-func (c *checker) recordDefs(s *scope, tok token.Token, lhs, rhs []ast.Expr) {
-	if tok != token.ASSIGN && tok != token.DEFINE {
-		return
+// defsOf returns the definitions of v in the package's scopes, in file
+// order: the values given to it (none for a var declaration, and none
+// for a tuple other than ctx, cancel := context.WithTimeout(...)), each
+// with its scope; a context paired with its cancel function, and the
+// cancel function defined there too (a cancel() after it cancels this
+// context, not an earlier one). Assignments in a select case's
+// communication are left out, as the scopes leave them.
+func (c *checker) defsOf(v *types.Var) []def {
+	c.index()
+	a := c.assignments()
+	var defs []def
+	if z, ok := a.Zero(v); ok {
+		if s := c.scopeOfValue(z); s != nil {
+			defs = append(defs, def{pos: z.Lhs.Pos(), scope: s})
+		}
 	}
-	switch {
-	case len(lhs) == len(rhs):
-		for i, l := range lhs {
-			if v := typeshelper.VarOf(c.pass.TypesInfo, l); v != nil {
-				c.defs[v] = append(c.defs[v], def{value: rhs[i], pos: l.Pos(), scope: s})
+	for _, val := range a.Values(v) {
+		if s := c.scopeOfValue(val); s != nil {
+			if d, ok := c.defOf(s, val); ok {
+				defs = append(defs, d)
 			}
 		}
-	case len(rhs) == 1 && len(lhs) == 2:
+	}
+	return defs
+}
+
+// scopeOfValue returns the scope a value is given in, or nil (at
+// package level, or in a select case's communication).
+func (c *checker) scopeOfValue(val assign.Value) *scope {
+	if st, ok := val.Stmt.(ast.Stmt); ok && c.comms[st] {
+		return nil
+	}
+	switch fn := val.Func.(type) {
+	case *ast.FuncDecl:
+		return c.scopeByBody[fn.Body]
+	case *ast.FuncLit:
+		return c.scopeByBody[fn.Body]
+	}
+	return nil
+}
+
+// defOf returns the definition a value makes in scope s, pairing a
+// context with its cancel function.
+func (c *checker) defOf(s *scope, val assign.Value) (def, bool) {
+	d := def{value: val.Expr, pos: val.Lhs.Pos(), scope: s}
+	if val.Result == 0 {
+		return d, true
+	}
+	d.value = nil
+	lhs := tupleLhs(val.Stmt)
+	if len(lhs) != 2 {
+		return d, true // a multi-value call we cannot see into
+	}
+	info := c.pass.TypesInfo
+	call, ok := ast.Unparen(val.Expr).(*ast.CallExpr)
+	withCancel := ok && contextFunc(info, call) != ""
+	if val.Result == 2 {
+		// The cancel function, assigned with its context.
+		return d, withCancel && objectof.Var(info, lhs[0]) != nil
+	}
+	if withCancel {
 		// ctx, cancel := context.WithTimeout(...)
-		v := typeshelper.VarOf(c.pass.TypesInfo, lhs[0])
-		if v == nil {
-			return
-		}
-		d := def{value: rhs[0], pos: lhs[0].Pos(), scope: s}
-		if call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr); ok && contextFunc(c.pass.TypesInfo, call) != "" {
-			d.cancel, d.cancelPos = typeshelper.VarOf(c.pass.TypesInfo, lhs[1]), lhs[1].Pos()
-			if d.cancel != nil {
-				// The cancel function is assigned too: a cancel()
-				// after this cancels this context, not an earlier one.
-				c.defs[d.cancel] = append(c.defs[d.cancel], def{pos: d.cancelPos, scope: s})
-			}
-		} else {
-			d.value = nil // a multi-value call we cannot see into
-		}
-		c.defs[v] = append(c.defs[v], d)
-	default:
-		for _, l := range lhs {
-			if v := typeshelper.VarOf(c.pass.TypesInfo, l); v != nil {
-				c.defs[v] = append(c.defs[v], def{pos: l.Pos(), scope: s})
-			}
-		}
+		d.value = val.Expr
+		d.cancel, d.cancelPos = objectof.Var(info, lhs[1]), lhs[1].Pos()
 	}
+	return d, true
+}
+
+// tupleLhs returns the left-hand side of an assignment or a declaration.
+func tupleLhs(stmt ast.Node) []ast.Expr {
+	switch st := stmt.(type) {
+	case *ast.AssignStmt:
+		return st.Lhs
+	case *ast.ValueSpec:
+		lhs := make([]ast.Expr, len(st.Names))
+		for i, id := range st.Names {
+			lhs[i] = id
+		}
+		return lhs
+	}
+	return nil
 }
 
 // recordCall sorts a call into the scope's stops, exits, sleeps and
@@ -406,7 +459,7 @@ func (c *checker) receiveOf(u *ast.UnaryExpr) (receive, bool) {
 	if call, ok := ast.Unparen(u.X).(*ast.CallExpr); ok {
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Done" && len(call.Args) == 0 {
 			if isContext(info.TypeOf(sel.X)) {
-				if v := typeshelper.VarOf(info, sel.X); v != nil {
+				if v := objectof.Var(info, sel.X); v != nil {
 					return receive{ctx: v}, true
 				}
 			}

@@ -12,7 +12,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/sigtermlint/sigtermlint/internal/typeshelper"
+	"github.com/sigtermlint/sigtermlint/internal/assign"
+	"github.com/sigtermlint/sigtermlint/internal/objectof"
 )
 
 // Format prints a duration the way the findings do: 30s, 1m30s, 2m,
@@ -30,40 +31,49 @@ func Format(d time.Duration) string {
 
 // Resolver resolves durations within one package.
 type Resolver struct {
-	info *types.Info
+	info  *types.Info
+	files []*ast.File
 	// assigns holds what the package assigns to its variables.
-	assigns *typeshelper.Assignments
+	assigns *assign.Index
 	// flagDefaults maps a variable bound with flag.DurationVar(&v, ...)
-	// to its default.
+	// to its default; nil until a variable whose address is taken is
+	// evaluated (see flagDefault).
 	flagDefaults map[*types.Var]ast.Expr
 }
 
-// NewResolver indexes the assignments of the package's files.
-func NewResolver(info *types.Info, files []*ast.File) *Resolver {
-	r := &Resolver{info: info, flagDefaults: map[*types.Var]ast.Expr{}}
-	r.assigns = typeshelper.IndexAssignments(info, files, func(n ast.Node) {
-		if call, ok := n.(*ast.CallExpr); ok {
-			if v, def, ok := r.durationVar(call); ok {
-				r.flagDefaults[v] = def
-			}
-		}
-	})
-	// A variable bound to a flag is set by the flag package: its value is
-	// the default unless the program also assigns it.
-	for v := range r.flagDefaults {
-		if len(r.assigns.Values[v]) == 0 {
-			delete(r.assigns.Opaque, v)
-		}
-	}
-	return r
+// NewResolver returns a resolver for the package of files, whose
+// assignments assigns indexes.
+func NewResolver(info *types.Info, files []*ast.File, assigns *assign.Index) *Resolver {
+	return &Resolver{info: info, files: files, assigns: assigns}
 }
 
-func (r *Resolver) varOf(e ast.Expr) *types.Var { return typeshelper.VarOf(r.info, e) }
+func (r *Resolver) varOf(e ast.Expr) *types.Var { return objectof.Var(r.info, e) }
+
+// flagDefault returns the default of the flag that v is bound to with
+// flag.DurationVar(&v, ...). Taking v's address makes it Opaque, so the
+// package's calls are read only for such a variable, on first need.
+func (r *Resolver) flagDefault(v *types.Var) (ast.Expr, bool) {
+	if r.flagDefaults == nil {
+		r.flagDefaults = map[*types.Var]ast.Expr{}
+		for _, f := range r.files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok {
+					if v, def, ok := r.durationVar(call); ok {
+						r.flagDefaults[v] = def
+					}
+				}
+				return true
+			})
+		}
+	}
+	def, ok := r.flagDefaults[v]
+	return def, ok
+}
 
 // durationVar matches flag.DurationVar(&v, name, default, usage) and the
 // FlagSet method of the same name.
 func (r *Resolver) durationVar(call *ast.CallExpr) (*types.Var, ast.Expr, bool) {
-	fn := typeshelper.FuncOf(r.info, call.Fun)
+	fn := objectof.Func(r.info, call.Fun)
 	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "flag" || fn.Name() != "DurationVar" || len(call.Args) != 4 {
 		return nil, nil, false
 	}
@@ -99,7 +109,7 @@ func (r *Resolver) eval(e ast.Expr, depth int) (time.Duration, bool) {
 		if v := r.varOf(x.X); v != nil {
 			if val, ok := r.assigns.Single(v); ok {
 				if call, ok := ast.Unparen(val).(*ast.CallExpr); ok {
-					if fn := typeshelper.FuncOf(r.info, call.Fun); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "flag" && fn.Name() == "Duration" && len(call.Args) == 3 {
+					if fn := objectof.Func(r.info, call.Fun); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "flag" && fn.Name() == "Duration" && len(call.Args) == 3 {
 						return r.eval(call.Args[1], depth+1)
 					}
 				}
@@ -107,11 +117,17 @@ func (r *Resolver) eval(e ast.Expr, depth int) (time.Duration, bool) {
 		}
 	case *ast.Ident, *ast.SelectorExpr:
 		v := r.varOf(x)
-		if v == nil || r.assigns.Opaque[v] {
+		if v == nil {
 			return 0, false
 		}
-		if def, ok := r.flagDefaults[v]; ok && len(r.assigns.Values[v]) == 0 {
-			return r.eval(def, depth+1)
+		if r.assigns.Opaque(v) {
+			// A variable bound to a flag is set by the flag package:
+			// its value is the default unless the program also
+			// assigns it.
+			if def, ok := r.flagDefault(v); ok && len(r.assigns.Values(v)) == 0 {
+				return r.eval(def, depth+1)
+			}
+			return 0, false
 		}
 		if val, ok := r.assigns.Single(v); ok {
 			return r.eval(val, depth+1)

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sigtermlint/sigtermlint/internal/assign"
 	"github.com/sigtermlint/sigtermlint/internal/durations"
 )
 
@@ -67,7 +68,8 @@ func TestEval(t *testing.T) {
 	if _, err := conf.Check("p", fset, []*ast.File{f}, info); err != nil {
 		t.Fatal(err)
 	}
-	r := durations.NewResolver(info, []*ast.File{f})
+	files := []*ast.File{f}
+	r := durations.NewResolver(info, files, assign.New(info, files))
 
 	var lit *ast.CompositeLit
 	ast.Inspect(f, func(n ast.Node) bool {

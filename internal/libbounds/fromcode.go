@@ -25,8 +25,10 @@ func ForPackage(path string) []*Bound {
 // CodeDefault is a library's default bound as its own code sets it, in
 // the version the program builds with: the table's Default was read from
 // Versions only, and libraries change (kratos v2.8 stops with a 10s
-// context, v2.9 with none).
+// context, v2.9 with none). ReadDefault reads it in the library's
+// package; reach carries it to the programs in a package fact.
 type CodeDefault struct {
+	Library   string // Bound.Library
 	D         time.Duration
 	Unbounded bool   // the code sets no default, and zero means no deadline
 	Where     string // "app.go:44", or "" when Unbounded
@@ -39,6 +41,15 @@ type CodeDefault struct {
 // code does not say, and then the table's Default stands; for a Source
 // with UnsetUnbounded, a Field assigned nowhere means no deadline.
 func (b *Bound) ReadDefault(fset *token.FileSet, pkg *types.Package, info *types.Info, files []*ast.File) (CodeDefault, bool) {
+	d, ok := b.readDefault(fset, pkg, info, files)
+	if !ok {
+		return CodeDefault{}, false
+	}
+	d.Library = b.Library
+	return d, true
+}
+
+func (b *Bound) readDefault(fset *token.FileSet, pkg *types.Package, info *types.Info, files []*ast.File) (CodeDefault, bool) {
 	if b.Unbounded {
 		return CodeDefault{}, false // nothing to read: the library sets no bound
 	}

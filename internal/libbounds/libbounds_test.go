@@ -1,10 +1,12 @@
 package libbounds_test
 
 import (
+	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/token"
 	"go/types"
+	"path"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -59,6 +61,7 @@ func TestTable(t *testing.T) {
 			default:
 				checkLiteral(t, p, file, b)
 			}
+			checkReadDefault(t, p, b)
 		})
 	}
 }
@@ -154,6 +157,25 @@ func checkUnbounded(t *testing.T, p *packages.Package, file string, b *libbounds
 			}
 			return true
 		})
+	}
+}
+
+// checkReadDefault checks that ReadDefault, which reach runs in the
+// library's package to carry the default to programs, reads the
+// table's default where Source says, and nothing for an unbounded
+// entry (the table's Unbounded stands).
+func checkReadDefault(t *testing.T, p *packages.Package, b *libbounds.Bound) {
+	t.Helper()
+	d, ok := b.ReadDefault(p.Fset, p.Types, p.TypesInfo, p.Syntax)
+	if b.Unbounded {
+		if ok {
+			t.Errorf("ReadDefault read %+v from an unbounded library", d)
+		}
+		return
+	}
+	want := libbounds.CodeDefault{Library: b.Library, D: b.Default, Where: fmt.Sprintf("%s:%d", path.Base(b.Source.File), b.Source.Line)}
+	if !ok || d != want {
+		t.Errorf("ReadDefault = %+v, %v; want %+v", d, ok, want)
 	}
 }
 

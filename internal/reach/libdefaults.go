@@ -3,7 +3,6 @@ package reach
 import (
 	"slices"
 	"strings"
-	"time"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -19,16 +18,8 @@ import (
 // DefaultHammerTime), so that the bound is unknown elsewhere. A handful
 // of packages in any program carry one.
 type LibraryFact struct {
-	Defaults []LibraryDefault
+	Defaults []libbounds.CodeDefault
 	Sets     []string // libbounds.Bound.Globals the package uses
-}
-
-// LibraryDefault is one library's default bound, read from its code.
-type LibraryDefault struct {
-	Library   string // libbounds.Bound.Library
-	D         time.Duration
-	Unbounded bool
-	Where     string // "app.go:44"
 }
 
 func (*LibraryFact) AFact() {}
@@ -59,7 +50,7 @@ func exportLibraryFacts(pass *analysis.Pass) {
 	var fact LibraryFact
 	for _, b := range libbounds.ForPackage(pass.Pkg.Path()) {
 		if d, ok := b.ReadDefault(pass.Fset, pass.Pkg, pass.TypesInfo, pass.Files); ok {
-			fact.Defaults = append(fact.Defaults, LibraryDefault{Library: b.Library, D: d.D, Unbounded: d.Unbounded, Where: d.Where})
+			fact.Defaults = append(fact.Defaults, d)
 		}
 	}
 	fact.Sets = globalsUsed(pass)
@@ -109,8 +100,8 @@ func globalsUsed(pass *analysis.Pass) []string {
 
 // libraryDefaults returns a lookup of the defaults that the libraries
 // the package imports (directly or not) set in their code.
-func libraryDefaults(pass *analysis.Pass) func(lib string) (LibraryDefault, bool) {
-	return func(lib string) (LibraryDefault, bool) {
+func libraryDefaults(pass *analysis.Pass) func(lib string) (libbounds.CodeDefault, bool) {
+	return func(lib string) (libbounds.CodeDefault, bool) {
 		for _, pf := range pass.AllPackageFacts() {
 			if f, ok := pf.Fact.(*LibraryFact); ok {
 				for _, d := range f.Defaults {
@@ -120,7 +111,7 @@ func libraryDefaults(pass *analysis.Pass) func(lib string) (LibraryDefault, bool
 				}
 			}
 		}
-		return LibraryDefault{}, false
+		return libbounds.CodeDefault{}, false
 	}
 }
 

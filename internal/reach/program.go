@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/sigtermlint/sigtermlint/internal/directive"
+	"github.com/sigtermlint/sigtermlint/internal/libbounds"
 )
 
 // Result is the analyzer's result: the whole-program view of a package
@@ -25,7 +26,7 @@ type Result struct {
 	// owns bad-directive reports them.
 	Problems    []directive.Problem
 	lookup      func(*types.Func) *FuncFact
-	libDefaults func(lib string) (LibraryDefault, bool)
+	libDefaults func(lib string) (libbounds.CodeDefault, bool)
 	libSettings func(global string) bool
 	active      bool
 }
@@ -40,9 +41,9 @@ func (r *Result) SetElsewhere(global string) bool {
 // LibraryDefault returns the default drain bound that library lib
 // (libbounds.Bound.Library) sets in its code, in the version this
 // package builds with, when its code says.
-func (r *Result) LibraryDefault(lib string) (LibraryDefault, bool) {
+func (r *Result) LibraryDefault(lib string) (libbounds.CodeDefault, bool) {
 	if r.libDefaults == nil {
-		return LibraryDefault{}, false
+		return libbounds.CodeDefault{}, false
 	}
 	return r.libDefaults(lib)
 }

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/sigtermlint/sigtermlint/internal/analysisdoc"
+	"github.com/sigtermlint/sigtermlint/internal/assign"
 	"github.com/sigtermlint/sigtermlint/internal/directive"
 )
 
@@ -42,7 +43,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return &Result{libDefaults: libraryDefaults(pass), libSettings: librarySettings(pass)}, nil
 	}
 	nodes, byFunc, byVar, inits := collectNodes(pass)
-	assigns := indexAssignments(pass.TypesInfo, pass.Files)
+	assigns := assign.New(pass.TypesInfo, pass.Files)
 	for fn, n := range byFunc {
 		n.exits = exits[fn]
 	}
@@ -174,7 +175,7 @@ func paramIndex(info *types.Info, fd *ast.FuncDecl) map[*types.Var]int {
 }
 
 // walkNodes collects the items of every node.
-func walkNodes(pass *analysis.Pass, nodes []*node, byFunc map[*types.Func]*node, byVar map[*types.Var]*node, assigns *assignments) {
+func walkNodes(pass *analysis.Pass, nodes []*node, byFunc map[*types.Func]*node, byVar map[*types.Var]*node, assigns *assign.Index) {
 	w := &walker{pass: pass, nodes: byFunc, vars: byVar, assigns: assigns, stored: storedFuncValues(pass, assigns)}
 	for _, n := range nodes {
 		w.n = n
@@ -223,14 +224,15 @@ func forwardStopContexts(w *walker, nodes []*node) {
 // storedFuncValues are the function values assigned to this package's
 // function-typed fields and variables that resolve to one function: they
 // are counted where the field is called, with its arguments.
-func storedFuncValues(pass *analysis.Pass, a *assignments) map[ast.Expr]bool {
+func storedFuncValues(pass *analysis.Pass, a *assign.Index) map[ast.Expr]bool {
 	stored := map[ast.Expr]bool{}
-	for v, vals := range a.values {
-		if v.Pkg() != pass.Pkg || a.funcOf(pass.TypesInfo, v) == nil {
+	for v := range a.Vars() {
+		if v.Pkg() != pass.Pkg || a.Callee(v) == nil {
 			continue
 		}
+		vals, _ := a.Known(v)
 		for _, val := range vals {
-			stored[ast.Unparen(val)] = true
+			stored[ast.Unparen(val.Expr)] = true
 		}
 	}
 	return stored

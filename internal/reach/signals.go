@@ -5,7 +5,8 @@ import (
 	"go/constant"
 	"go/types"
 
-	"github.com/sigtermlint/sigtermlint/internal/typeshelper"
+	"github.com/sigtermlint/sigtermlint/internal/assign"
+	"github.com/sigtermlint/sigtermlint/internal/objectof"
 )
 
 // sigSet is what a signal list handed to signal.Notify holds.
@@ -56,7 +57,7 @@ const (
 // signalEval resolves signal lists inside one function.
 type signalEval struct {
 	info    *types.Info
-	assigns *assignments
+	assigns *assign.Index
 	params  map[*types.Var]int // the enclosing declared function's parameters, 1-based
 	seen    map[*types.Var]bool
 }
@@ -118,7 +119,7 @@ func (e *signalEval) slice(x ast.Expr) sigSet {
 			}
 		}
 	case *ast.Ident, *ast.SelectorExpr:
-		if v := typeshelper.VarOf(e.info, x); v != nil {
+		if v := objectof.Var(e.info, x); v != nil {
 			return e.variable(v, e.slice)
 		}
 	}
@@ -145,7 +146,7 @@ func (e *signalEval) elem(x ast.Expr) sigSet {
 		}
 		return sigSet{n: 1} // os.Kill, SIGHUP, ...: handles neither
 	}
-	v := typeshelper.VarOf(e.info, x)
+	v := objectof.Var(e.info, x)
 	if v == nil {
 		return sigSet{bits: SigUnknown}
 	}
@@ -168,8 +169,8 @@ func (e *signalEval) variable(v *types.Var, eval func(ast.Expr) sigSet) sigSet {
 	if e.seen[v] {
 		return sigSet{} // x = append(x, ...): the other values are evaluated already
 	}
-	vals := e.assigns.values[v]
-	if e.assigns.opaque[v] || len(vals) == 0 {
+	vals, ok := e.assigns.Known(v)
+	if !ok || len(vals) == 0 {
 		return sigSet{bits: SigUnknown}
 	}
 	if e.seen == nil {
@@ -179,7 +180,7 @@ func (e *signalEval) variable(v *types.Var, eval func(ast.Expr) sigSet) sigSet {
 	defer delete(e.seen, v)
 	var s sigSet
 	for _, val := range vals {
-		s.add(eval(val))
+		s.add(eval(val.Expr))
 	}
 	return s
 }

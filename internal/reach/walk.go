@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sigtermlint/sigtermlint/internal/assign"
 	"github.com/sigtermlint/sigtermlint/internal/ownflow"
 )
 
@@ -90,7 +91,7 @@ type walker struct {
 	pass    *analysis.Pass
 	nodes   map[*types.Func]*node
 	vars    map[*types.Var]*node // package-level variables with values
-	assigns *assignments
+	assigns *assign.Index
 	stored  map[ast.Expr]bool // function values stored in resolvable fields: not mentions
 	n       *node
 	eval    signalEval
@@ -274,7 +275,7 @@ func (w *walker) call(call *ast.CallExpr) {
 		w.callFunc(callee, call)
 	case *types.Var:
 		// A function-typed field or variable set from exactly one function.
-		if fn := w.assigns.funcOf(info, callee); fn != nil {
+		if fn := w.assigns.Callee(callee); fn != nil {
 			w.callFunc(fn, call)
 		}
 	}
@@ -384,7 +385,7 @@ func (w *walker) stopCtx(arg ast.Expr) {
 		// one the function waits on: Shutdown gets it once it is
 		// done (cancelled-context, reported in the function), so
 		// whether the caller's has a deadline changes nothing.
-		if w.n.stopCtxParam == 0 && len(w.assigns.values[v]) == 0 && !w.assigns.opaque[v] && w.assigns.firstOf[v] == nil &&
+		if vals, known := w.assigns.Known(v); w.n.stopCtxParam == 0 && known && len(vals) == 0 &&
 			!receivesDone(w.pass.TypesInfo, w.n.decl, v) {
 			w.n.stopCtxParam = p
 		}
@@ -392,7 +393,7 @@ func (w *walker) stopCtx(arg ast.Expr) {
 	}
 	// ctx, cancel := context.WithTimeout(context.Background(), d) with d
 	// a parameter: the caller's d bounds the stop.
-	call := w.assigns.firstOf[v]
+	call := w.assigns.FirstResultOf(v)
 	if call == nil || len(call.Args) != 2 || !isContextFunc(w.pass.TypesInfo, call, "WithTimeout") {
 		return
 	}
@@ -401,7 +402,10 @@ func (w *walker) stopCtx(arg ast.Expr) {
 		return
 	}
 	if d, ok := ast.Unparen(call.Args[1]).(*ast.Ident); ok {
-		if dv, ok := w.pass.TypesInfo.Uses[d].(*types.Var); ok && w.n.params[dv] > 0 && !w.assigns.opaque[dv] && len(w.assigns.values[dv]) == 0 && w.n.stopTimeoutParam == 0 {
+		if dv, ok := w.pass.TypesInfo.Uses[d].(*types.Var); ok && w.n.params[dv] > 0 && w.n.stopTimeoutParam == 0 {
+			if vals, known := w.assigns.Known(dv); !known || len(vals) > 0 {
+				return // the parameter is assigned over
+			}
 			w.n.stopTimeoutParam = w.n.params[dv]
 		}
 	}
@@ -454,10 +458,14 @@ func (w *walker) noDeadline(e ast.Expr) bool {
 			}
 		case *ast.Ident:
 			v, ok := info.Uses[x].(*types.Var)
-			if !ok || w.assigns.opaque[v] || w.assigns.firstOf[v] != nil || len(w.assigns.values[v]) != 1 || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+			if !ok {
+				return false
+			}
+			vals, known := w.assigns.Known(v)
+			if !known || len(vals) != 1 || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
 				return false // a parameter, a package variable, several values
 			}
-			e = w.assigns.values[v][0]
+			e = vals[0].Expr
 		default:
 			return false
 		}

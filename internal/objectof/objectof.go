@@ -1,0 +1,33 @@
+// Package objectof extends types.Info.ObjectOf to selectors: the
+// variable, field or function that an identifier or a selector (x,
+// pkg.X, s.f, x.M) denotes.
+package objectof
+
+import (
+	"go/ast"
+	"go/types"
+)
+
+// Var returns the variable or struct field an identifier or selector
+// (x, pkg.X, s.f) denotes, or nil.
+func Var(info *types.Info, e ast.Expr) *types.Var {
+	v, _ := object(info, e).(*types.Var)
+	return v
+}
+
+// Func returns the function or method an identifier or selector
+// (F, pkg.F, x.M, T.M) denotes, or nil.
+func Func(info *types.Info, e ast.Expr) *types.Func {
+	fn, _ := object(info, e).(*types.Func)
+	return fn
+}
+
+func object(info *types.Info, e ast.Expr) types.Object {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return info.ObjectOf(x)
+	case *ast.SelectorExpr:
+		return info.Uses[x.Sel]
+	}
+	return nil
+}
