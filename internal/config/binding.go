@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -21,23 +20,13 @@ type binding struct {
 	problems []directive.Problem
 }
 
-// boundFile is one declaration's file, read once per process.
-type boundFile struct {
-	set     *deploy.Set
-	problem string
-}
-
-var (
-	boundMu    sync.Mutex
-	boundFiles = map[string]boundFile{} // by directory, path and target
-)
-
 // bound returns the deployment the package main's //sigtermlint:manifest
 // declarations bind it to, instead of the name-matching guess over the
 // repository's files. Declarations whose file is missing, does not
 // parse, or has no container of the name after # are problems, reported
-// as bad-directive and otherwise ignored.
-func bound(pass *analysis.Pass) *binding {
+// as bad-directive and otherwise ignored. Each file is read once for the
+// pass (the Config's deploy.Cache).
+func (c *Config) bound(pass *analysis.Pass) *binding {
 	b := &binding{}
 	if pass.Pkg.Name() != "main" || !directive.Has(pass.Files) {
 		return b
@@ -59,21 +48,14 @@ func bound(pass *analysis.Pass) *binding {
 		if d.Name != directive.Manifest {
 			continue
 		}
-		key := dir + "\x00" + d.Path + "#" + d.Target
-		boundMu.Lock()
-		f, ok := boundFiles[key]
-		if !ok {
-			f.set, f.problem = readBound(b.root, dir, d)
-			boundFiles[key] = f
-		}
-		boundMu.Unlock()
-		if f.problem != "" {
-			b.problems = append(b.problems, directive.Problem{Pos: d.Pos, End: d.End, Message: f.problem})
+		f, problem := readBound(c.reads, b.root, dir, d)
+		if problem != "" {
+			b.problems = append(b.problems, directive.Problem{Pos: d.Pos, End: d.End, Message: problem})
 			continue
 		}
-		set.Containers = append(set.Containers, f.set.Containers...)
-		set.Dockerfiles = append(set.Dockerfiles, f.set.Dockerfiles...)
-		if a := f.set.AgentStopTimeout; a != nil && (set.AgentStopTimeout == nil || a.D < set.AgentStopTimeout.D) {
+		set.Containers = append(set.Containers, f.Containers...)
+		set.Dockerfiles = append(set.Dockerfiles, f.Dockerfiles...)
+		if a := f.AgentStopTimeout; a != nil && (set.AgentStopTimeout == nil || a.D < set.AgentStopTimeout.D) {
 			set.AgentStopTimeout = a
 		}
 	}
@@ -86,7 +68,7 @@ func bound(pass *analysis.Pass) *binding {
 // readBound reads the file of one declaration and keeps its containers
 // (those named by the target after #, when there is one), bound to the
 // program.
-func readBound(root, dir string, d directive.Directive) (*deploy.Set, string) {
+func readBound(reads *deploy.Cache, root, dir string, d directive.Directive) (*deploy.Set, string) {
 	spelled := directive.Prefix + directive.Manifest
 	p := d.Path
 	if !filepath.IsAbs(p) {
@@ -95,7 +77,7 @@ func readBound(root, dir string, d directive.Directive) (*deploy.Set, string) {
 	if rel, err := filepath.Rel(root, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		p = rel
 	}
-	set, err := deploy.Load(root, []string{p})
+	set, _, err := reads.Load(root, []string{p})
 	if err != nil {
 		return nil, fmt.Sprintf("%s %s: %v; it is ignored", spelled, d.Path, strings.TrimPrefix(err.Error(), "manifest "+p+": "))
 	}
@@ -140,5 +122,5 @@ func (c *Config) ManifestProblems(pass *analysis.Pass) []directive.Problem {
 	if c.Manifests == ManifestsOff {
 		return nil
 	}
-	return bound(pass).problems
+	return c.bound(pass).problems
 }

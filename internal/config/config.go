@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/sigtermlint/sigtermlint/internal/analysisdoc"
+	"github.com/sigtermlint/sigtermlint/internal/deploy"
 )
 
 //go:embed doc.go
@@ -50,7 +51,8 @@ func New() *analysis.Analyzer {
 	return a
 }
 
-// Config is what the flags say, read once per pass.
+// Config is what the flags say, read once per pass, and the manifests
+// the pass has read.
 type Config struct {
 	// StopTimeout is the -stop-timeout flag; StopTimeoutSet says whether
 	// the user gave it.
@@ -61,6 +63,11 @@ type Config struct {
 	// Manifests says where to read deployment manifests from.
 	Manifests     ManifestsMode
 	ManifestPaths []string // absolute, for ManifestsPaths
+
+	// reads holds the manifests read for the pass (nil: read each
+	// time): the Config is the Result of one pass, and drops them with
+	// it.
+	reads *deploy.Cache
 }
 
 type flags struct {
@@ -76,6 +83,7 @@ func (f *flags) config() *Config {
 		Platform:       f.platform.p,
 		Manifests:      f.manifests.mode,
 		ManifestPaths:  f.manifests.paths,
+		reads:          new(deploy.Cache),
 	}
 }
 

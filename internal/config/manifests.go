@@ -6,7 +6,6 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
-	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -16,10 +15,12 @@ import (
 // LoadManifests returns the deployment files that apply to the package of
 // pass, and the directory their names are relative to: with auto, those
 // found below the module root (the directory of the go.mod above the
-// package), read once per root; with paths, the files and directories
-// given. Nil when off, when there is no module root, or under drivers that
-// give no file names (nogo). Files that do not parse are reported once,
-// as one line each on stderr, and skipped.
+// package); with paths, the files and directories given. Nil when off,
+// when there is no module root, or under drivers that give no file names
+// (nogo). Files that do not parse are reported once per read, as one line
+// each on stderr, and skipped. The files are read once for the pass (the
+// Config's), and shared with the passes alive at the same time while
+// none of them changes (deploy.Cache).
 //
 // A package main's //sigtermlint:manifest declarations win over both:
 // the files they name (relative to the package directory) are its
@@ -30,7 +31,7 @@ func (c *Config) LoadManifests(pass *analysis.Pass) (*deploy.Set, string) {
 	if c.Manifests == ManifestsOff {
 		return nil, ""
 	}
-	b := bound(pass)
+	b := c.bound(pass)
 	if b.set == nil {
 		return c.discover(pass)
 	}
@@ -49,24 +50,32 @@ func (c *Config) LoadManifests(pass *analysis.Pass) (*deploy.Set, string) {
 func (c *Config) discover(pass *analysis.Pass) (*deploy.Set, string) {
 	switch c.Manifests {
 	case ManifestsPaths:
-		set, err := loadPaths(c.ManifestPaths)
+		set, read, err := c.reads.Load("", c.ManifestPaths)
 		if err != nil {
-			warnOnce(err.Error())
+			if read {
+				warn(err.Error())
+			}
 			return nil, ""
 		}
-		report(set, "")
+		if read {
+			report(set, "")
+		}
 		return set, ""
 	}
 	root := moduleRoot(packageDir(pass))
 	if root == "" {
 		return nil, ""
 	}
-	set, err := deploy.Cached(root)
+	set, read, err := c.reads.Discover(root)
 	if err != nil {
-		warnOnce(fmt.Sprintf("%s: %v", root, err))
+		if read {
+			warn(fmt.Sprintf("%s: %v", root, err))
+		}
 		return nil, ""
 	}
-	report(set, root)
+	if read {
+		report(set, root)
+	}
 	return set, root
 }
 
@@ -108,54 +117,27 @@ func moduleRoot(dir string) string {
 	return ""
 }
 
-var (
-	pathsMu  sync.Mutex
-	pathsSet = map[string]*deploy.Set{}
-)
-
-// loadPaths reads the -manifests files once per process.
-func loadPaths(paths []string) (*deploy.Set, error) {
-	key := fmt.Sprint(paths)
-	pathsMu.Lock()
-	defer pathsMu.Unlock()
-	if set, ok := pathsSet[key]; ok {
-		return set, nil
-	}
-	set, err := deploy.Load("", paths)
-	if err != nil {
-		return nil, err
-	}
-	pathsSet[key] = set
-	return set, nil
-}
-
-var (
-	warnMu sync.Mutex
-	warned = map[string]bool{}
-)
-
 // report prints a set's warnings, and one line for the templates it
-// skipped, once per process.
+// skipped: once per read of the files (deploy.Cache), so once per run of
+// the standalone command.
 func report(set *deploy.Set, root string) {
+	printed := map[string]bool{}
 	for _, w := range set.Warnings {
-		warnOnce(filepath.Join(root, w.String()))
+		if msg := filepath.Join(root, w.String()); !printed[msg] {
+			printed[msg] = true
+			warn(msg)
+		}
 	}
 	if n := len(set.Notes); n > 0 {
 		where := root
 		if where == "" {
 			where = "the -manifests files"
 		}
-		warnOnce(fmt.Sprintf("skipped %d templated file(s) under %s (only rendered manifests are read), e.g. %s", n, where, set.Notes[0]))
+		warn(fmt.Sprintf("skipped %d templated file(s) under %s (only rendered manifests are read), e.g. %s", n, where, set.Notes[0]))
 	}
 }
 
-func warnOnce(msg string) {
-	warnMu.Lock()
-	defer warnMu.Unlock()
-	if warned[msg] {
-		return
-	}
-	warned[msg] = true
+func warn(msg string) {
 	fmt.Fprintf(os.Stderr, "sigtermlint: warning: %s\n", msg)
 }
 

@@ -12,8 +12,10 @@
 // Reading is bounded and never fatal: files over 10 MiB are skipped with a
 // Warning, YAML that does not parse, JSON that does not decode and values
 // that cannot be read are Warnings, templates (Helm, any YAML with {{ }}) are
-// skipped with a Note, and the rest of the set still loads. Discover, Load
-// and Cached return an error only for a root or path that cannot be read.
+// skipped with a Note, and the rest of the set still loads. Discover and
+// Load return an error only for a root or path that cannot be read. A
+// Cache keeps what they read for one pass, shared with the passes alive
+// at the same time until a file changes.
 package deploy
 
 import (
@@ -26,7 +28,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -223,19 +224,24 @@ func skipDir(name string) bool {
 // starting with "."). File names in the Set are relative to root,
 // slash-separated. The error is only for a root that cannot be read.
 func Discover(root string) (*Set, error) {
-	info, err := os.Stat(root)
+	s := readRoot(root)
+	return s.set, s.err
+}
+
+func readRoot(root string) *snapshot {
+	r := newReader()
+	info, err := r.stat(root)
 	if err != nil {
-		return nil, err
+		return r.failed(err)
 	}
 	if !info.IsDir() {
-		return nil, fmt.Errorf("%s: not a directory", root)
+		return r.failed(fmt.Errorf("%s: not a directory", root))
 	}
 	if _, err := os.ReadDir(root); err != nil {
-		return nil, err
+		return r.failed(err)
 	}
-	r := newReader()
 	r.walk(root, "")
-	return r.finish(), nil
+	return r.done()
 }
 
 // Load reads the given files and directories (the -manifests list).
@@ -246,6 +252,11 @@ func Discover(root string) (*Set, error) {
 // recognizes: its kind is then told from its extension and content. A
 // path that does not exist or cannot be read is an error naming it.
 func Load(root string, paths []string) (*Set, error) {
+	s := readPaths(root, paths)
+	return s.set, s.err
+}
+
+func readPaths(root string, paths []string) *snapshot {
 	r := newReader()
 	for _, p := range paths {
 		if p == "" {
@@ -256,20 +267,20 @@ func Load(root string, paths []string) (*Set, error) {
 			full = filepath.Join(root, p)
 		}
 		name := filepath.ToSlash(filepath.Clean(p))
-		info, err := os.Stat(full)
+		info, err := r.stat(full)
 		if err != nil {
-			return nil, fmt.Errorf("manifest %s: %w", p, pathErr(err))
+			return r.failed(fmt.Errorf("manifest %s: %w", p, pathErr(err)))
 		}
 		if info.IsDir() {
 			if _, err := os.ReadDir(full); err != nil {
-				return nil, fmt.Errorf("manifest %s: %w", p, pathErr(err))
+				return r.failed(fmt.Errorf("manifest %s: %w", p, pathErr(err)))
 			}
 			r.walk(full, name)
 			continue
 		}
-		data, err := readFile(full)
+		data, err := r.readFile(full)
 		if err != nil {
-			return nil, fmt.Errorf("manifest %s: %w", p, pathErr(err))
+			return r.failed(fmt.Errorf("manifest %s: %w", p, pathErr(err)))
 		}
 		if data == nil {
 			r.warn(name, 0, "skipped: larger than %d MiB", MaxFileSize>>20)
@@ -286,34 +297,7 @@ func Load(root string, paths []string) (*Set, error) {
 		r.file, r.root = full, filepath.Dir(full)
 		r.parse(name, kind, data, true)
 	}
-	return r.finish(), nil
-}
-
-var (
-	cacheMu sync.Mutex
-	cache   = map[string]cacheEntry{}
-)
-
-type cacheEntry struct {
-	set *Set
-	err error
-}
-
-// Cached returns Discover(root), read once per root per process, for
-// analyzers that run once per package. The Set is shared: do not modify it.
-func Cached(root string) (*Set, error) {
-	key := root
-	if abs, err := filepath.Abs(root); err == nil {
-		key = abs
-	}
-	cacheMu.Lock()
-	defer cacheMu.Unlock()
-	if e, ok := cache[key]; ok {
-		return e.set, e.err
-	}
-	set, err := Discover(root)
-	cache[key] = cacheEntry{set, err}
-	return set, err
+	return r.done()
 }
 
 // fileKind is how a file is read.
@@ -397,13 +381,15 @@ func sniff(name string, data []byte) fileKind {
 
 // readFile reads a file of at most MaxFileSize bytes; nil, nil when it is
 // larger.
-func readFile(name string) ([]byte, error) {
+func (r *reader) readFile(name string) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
+		r.stat(name)
 		return nil, err
 	}
 	defer f.Close()
 	info, err := f.Stat()
+	r.saw(name, info, err)
 	if err != nil {
 		return nil, err
 	}
@@ -432,9 +418,20 @@ type reader struct {
 	file, root string
 	agentFiles []Duration // ECS_CONTAINER_STOP_TIMEOUT of each ecs.config
 	ecsPending []ecsPending
+	inputs     []input // the files and directories looked at
 }
 
 func newReader() *reader { return &reader{} }
+
+// done returns the Set read, with what it was read from.
+func (r *reader) done() *snapshot {
+	return &snapshot{set: r.finish(), inputs: r.inputs}
+}
+
+// failed returns err, with what was looked at before it.
+func (r *reader) failed(err error) *snapshot {
+	return &snapshot{err: err, inputs: r.inputs}
+}
 
 func (r *reader) warn(file string, line int, format string, args ...any) {
 	r.set.Warnings = append(r.set.Warnings, Warning{Source{file, line}, fmt.Sprintf(format, args...)})
@@ -469,13 +466,16 @@ func (r *reader) walk(dir, prefix string) {
 			if p != dir && skipDir(d.Name()) {
 				return fs.SkipDir
 			}
+			// Before WalkDir lists it: a file added or removed later
+			// changes its modification time.
+			r.stat(p)
 			return nil
 		}
 		kind := classify(d.Name())
 		if kind == fileUnknown {
 			return nil
 		}
-		data, err := readFile(p)
+		data, err := r.readFile(p)
 		if err != nil {
 			// A symlink to a directory or a special file is not read.
 			if !d.Type().IsRegular() {

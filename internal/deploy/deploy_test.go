@@ -612,23 +612,6 @@ func TestLoad(t *testing.T) {
 	})
 }
 
-func TestCached(t *testing.T) {
-	a, err := Cached("testdata/discover")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := Cached("./testdata/discover/")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if a != b {
-		t.Error("Cached read the same root twice")
-	}
-	if _, err := Cached("testdata/no-such-dir"); err == nil {
-		t.Error("Cached of a missing root: no error")
-	}
-}
-
 func TestSortedAndDeterministic(t *testing.T) {
 	a := load(t, "k8s/list.yaml", "k8s/app.yaml", "compose/compose.yaml")
 	b := load(t, "compose/compose.yaml", "k8s/app.yaml", "k8s/list.yaml")

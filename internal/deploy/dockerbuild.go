@@ -276,7 +276,7 @@ func (r *reader) readScript(file string, copies []Copy, img string) *Script {
 			}
 			for _, ctx := range []string{filepath.Dir(r.file), r.root} {
 				full := filepath.Join(ctx, filepath.FromSlash(rel))
-				info, err := os.Stat(full)
+				info, err := r.stat(full)
 				if err != nil || !info.Mode().IsRegular() || info.Size() > maxScriptSize {
 					continue
 				}
