@@ -9,8 +9,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/sigtermlint/sigtermlint/internal/directive"
 	"github.com/sigtermlint/sigtermlint/internal/durations"
-	"github.com/sigtermlint/sigtermlint/internal/ignore"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
 	"github.com/sigtermlint/sigtermlint/internal/stoptimeout"
 	"github.com/sigtermlint/sigtermlint/internal/typeshelper"
@@ -19,7 +19,7 @@ import (
 // checker holds what the analysis of one package needs.
 type checker struct {
 	pass    *analysis.Pass
-	report  *ignore.Reporter // every finding goes through it, for //sigtermlint:ignore
+	report  *directive.Reporter // every finding goes through it, for //sigtermlint:ignore
 	reach   *reach.Result
 	timeout stoptimeout.Timeout
 	durs    *durations.Resolver // built on first use: most packages stop nothing

@@ -10,7 +10,7 @@ import (
 
 	"github.com/sigtermlint/sigtermlint/internal/analysisdoc"
 	"github.com/sigtermlint/sigtermlint/internal/config"
-	"github.com/sigtermlint/sigtermlint/internal/ignore"
+	"github.com/sigtermlint/sigtermlint/internal/directive"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
 	"github.com/sigtermlint/sigtermlint/internal/rules"
 	"github.com/sigtermlint/sigtermlint/internal/stoptimeout"
@@ -29,7 +29,7 @@ const (
 	CategoryCancelledContext  = "cancelled-context"
 	CategoryUnboundedShutdown = "unbounded-shutdown"
 	CategoryShutdownTimeout   = "shutdown-timeout"
-	CategoryBadDirective      = "bad-directive"
+	CategoryBadDirective      = directive.BadDirective
 )
 
 // categories are the rules of this analyzer, the ones its
@@ -68,7 +68,7 @@ func run(pass *analysis.Pass, cfg *config.Config) (*Result, error) {
 		set, root := cfg.LoadManifests(pass)
 		return stoptimeout.FromManifests(set, root, config.ProgramName(pass))
 	})
-	r := ignore.NewReporter(pass, categories...)
+	r := directive.NewReporter(pass, rules.Ignorable(), categories...)
 	for _, b := range bad {
 		r.Report(analysis.Diagnostic{Pos: b.Pos, End: b.End, Category: CategoryBadDirective, Message: b.Message})
 	}

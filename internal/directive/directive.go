@@ -11,6 +11,14 @@ import (
 // Prefix starts every directive.
 const Prefix = "//sigtermlint:"
 
+// BadDirective is the category of the findings about directives: unknown,
+// malformed, misplaced, contradicted by the code, or suppressing nothing.
+// It is the one definition of the string; the rules and the shutdown
+// analyzer, which reports these findings, refer to it. It cannot be
+// ignored: a malformed directive is fixed, not silenced. It is part of the
+// output contract: never rename it.
+const BadDirective = "bad-directive"
+
 // The declaration names.
 const (
 	Serves      = "serves"

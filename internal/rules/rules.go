@@ -1,6 +1,10 @@
 package rules
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/sigtermlint/sigtermlint/internal/directive"
+)
 
 // A Rule documents one diagnostic category. Text fields are markdown
 // (inline code in backticks); When, Production and Fix also go into the
@@ -48,7 +52,7 @@ const DocURL = "https://github.com/sigtermlint/sigtermlint/blob/main/README.md"
 // BadDirective is the category of findings about sigtermlint's own
 // directives. It cannot be ignored: a malformed directive is fixed, not
 // silenced.
-const BadDirective = "bad-directive"
+const BadDirective = directive.BadDirective
 
 // All returns the rules, in the order of the README's table.
 func All() []Rule { return slices.Clone(all) }

@@ -11,7 +11,7 @@ import (
 
 	"github.com/sigtermlint/sigtermlint/analyzers/shutdown"
 	"github.com/sigtermlint/sigtermlint/analyzers/sigterm"
-	"github.com/sigtermlint/sigtermlint/internal/ignore"
+	"github.com/sigtermlint/sigtermlint/internal/directive"
 	"github.com/sigtermlint/sigtermlint/internal/rules"
 )
 
@@ -118,11 +118,11 @@ func TestConstants(t *testing.T) {
 			t.Errorf("Categories(%q) = %q, want %q", tc.analyzer, got, want)
 		}
 	}
-	if ignore.Category != rules.BadDirective || shutdown.CategoryBadDirective != rules.BadDirective {
-		t.Errorf("bad-directive: ignore.Category %q, shutdown's %q, the records' %q", ignore.Category, shutdown.CategoryBadDirective, rules.BadDirective)
+	if directive.BadDirective != rules.BadDirective || shutdown.CategoryBadDirective != rules.BadDirective {
+		t.Errorf("bad-directive: directive.BadDirective %q, shutdown's %q, the records' %q", directive.BadDirective, shutdown.CategoryBadDirective, rules.BadDirective)
 	}
-	if want := append(rules.Categories("sigterm"), rules.Categories("shutdown")...); !slices.Equal(ignore.Categories, want) {
-		t.Errorf("ignore.Categories = %q, want every finding's category %q", ignore.Categories, want)
+	if want := append(rules.Categories("sigterm"), rules.Categories("shutdown")...); !slices.Equal(rules.Ignorable(), want) {
+		t.Errorf("Ignorable() = %q, want every finding's category %q", rules.Ignorable(), want)
 	}
 	for _, c := range contract {
 		if _, ok := rules.Lookup(c); !ok {

@@ -1,4 +1,4 @@
-package ignore
+package directive
 
 import (
 	"fmt"
@@ -10,7 +10,13 @@ import (
 	"testing"
 )
 
-func TestParse(t *testing.T) {
+// ignorable stands for rules.Ignorable: the test needs a fixed list.
+var ignorable = []string{
+	"no-sigterm", "sigint-only", "no-shutdown", "stop-signal", "signal-not-delivered",
+	"exit-before-drain", "cancelled-context", "unbounded-shutdown", "shutdown-timeout",
+}
+
+func TestParseIgnore(t *testing.T) {
 	for _, tc := range []struct {
 		text       string
 		categories []string
@@ -28,7 +34,7 @@ func TestParse(t *testing.T) {
 		{text: "//sigtermlint:ignore no-sigterm, sigint-only why", problem: `empty category in "no-sigterm,"`},
 		{text: "//sigtermlint:ignore bad-directive why", problem: "cannot ignore bad-directive"},
 	} {
-		d := parse(strings.TrimPrefix(tc.text, Prefix))
+		d := parseIgnore(strings.TrimSpace(strings.TrimPrefix(tc.text, ignorePrefix)), ignorable)
 		if !strings.Contains(d.Problem, tc.problem) || (tc.problem == "" && d.Problem != "") {
 			t.Errorf("%q: problem %q, want %q", tc.text, d.Problem, tc.problem)
 		}
@@ -67,7 +73,7 @@ func g(...int) {}
 	if err != nil {
 		t.Fatal(err)
 	}
-	dirs := Parse(fset, []*ast.File{f})
+	dirs := ParseIgnores(fset, []*ast.File{f}, ignorable)
 	if len(dirs) != 7 {
 		t.Fatalf("got %d directives, want 7", len(dirs))
 	}
