@@ -76,14 +76,9 @@ func (d *Directive) parse(args, pkgName string) string {
 		if d.Func == nil && pkgName != "main" {
 			return spelled + " must be in the doc comment of a function, or in package main for the whole program; it is ignored"
 		}
-		v, err := time.ParseDuration(args)
-		switch {
-		case args == "":
-			return fmt.Sprintf("malformed %s: want a duration such as 20s; it is ignored", spelled)
-		case err != nil:
-			return fmt.Sprintf("malformed %s: %q is not a duration such as 20s; it is ignored", spelled, args)
-		case v <= 0:
-			return fmt.Sprintf("malformed %s: the time must be positive, not %s; it is ignored", spelled, args)
+		v, msg := parseDuration(args, "the time")
+		if msg != "" {
+			return fmt.Sprintf("malformed %s: %s; it is ignored", spelled, msg)
 		}
 		d.D = v
 	case Manifest:

@@ -73,7 +73,9 @@ func TestParseProblems(t *testing.T) {
 		{"//sigtermlint:Serves", "unknown directive //sigtermlint:Serves"},
 		{"//sigtermlint:handles SIGSTOP", "SIGSTOP cannot be caught"},
 		{"//sigtermlint:handles ,", "want a signal list"},
-		{"//sigtermlint:stops-within -5s", "must be positive"},
+		{"//sigtermlint:stops-within -5s", "malformed //sigtermlint:stops-within: the time must be positive, not -5s; it is ignored"},
+		{"//sigtermlint:stops-within", "malformed //sigtermlint:stops-within: want a duration such as 20s; it is ignored"},
+		{"//sigtermlint:stops-within soon", `malformed //sigtermlint:stops-within: "soon" is not a duration such as 20s; it is ignored`},
 		{"//sigtermlint:manifest a.yaml b.yaml", "want one path"},
 		{"//sigtermlint:manifest #api", "has no file before #"},
 	} {
