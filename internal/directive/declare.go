@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/sigtermlint/sigtermlint/internal/signals"
 )
 
 // Directive is one well-formed declaration.
@@ -98,7 +100,8 @@ func (d *Directive) parse(args, pkgName string) string {
 	return ""
 }
 
-// catchable are the signals a handles declaration may name; SIGKILL and
+// catchable are the signals a handles declaration may name, by their
+// canonical names (internal/signals reads the spellings); SIGKILL and
 // SIGSTOP cannot be caught.
 var catchable = []string{
 	"SIGTERM", "SIGINT", "SIGQUIT", "SIGHUP", "SIGUSR1", "SIGUSR2",
@@ -107,7 +110,7 @@ var catchable = []string{
 
 // parseSignals reads a signal list: names separated by commas or spaces,
 // with or without the SIG prefix, in any case ("SIGTERM,SIGINT",
-// "term int").
+// "term int"); no numbers.
 func parseSignals(args string) ([]string, string) {
 	fields := strings.FieldsFunc(args, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })
 	if len(fields) == 0 {
@@ -115,14 +118,11 @@ func parseSignals(args string) ([]string, string) {
 	}
 	var out []string
 	for _, f := range fields {
-		name := strings.ToUpper(f)
-		if !strings.HasPrefix(name, "SIG") {
-			name = "SIG" + name
-		}
+		name, ok := signals.ParseName(f)
 		switch {
 		case name == "SIGKILL" || name == "SIGSTOP":
 			return nil, fmt.Sprintf("%s cannot be caught, so no program handles it", name)
-		case !slices.Contains(catchable, name):
+		case !ok || !slices.Contains(catchable, name):
 			return nil, fmt.Sprintf("unknown signal %q (known: %s)", f, strings.Join(catchable, ", "))
 		case !slices.Contains(out, name):
 			out = append(out, name)

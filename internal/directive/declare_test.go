@@ -90,3 +90,27 @@ func TestParseProblems(t *testing.T) {
 		t.Errorf("library: got %+v", bad)
 	}
 }
+
+// TestHandlesSpellings covers the spellings of internal/signals' test: a
+// handles declaration takes the names of the signals a program can catch,
+// with or without SIG, in any case; no numbers, aliases or real-time
+// signals.
+func TestHandlesSpellings(t *testing.T) {
+	for _, tt := range []struct{ in, want, problem string }{
+		{"SIGTERM", "SIGTERM", ""}, {"TERM", "SIGTERM", ""}, {"sigterm", "SIGTERM", ""}, {"term", "SIGTERM", ""},
+		{"SigTerm", "SIGTERM", ""}, {"int", "SIGINT", ""}, {"SIGQUIT", "SIGQUIT", ""}, {"hup", "SIGHUP", ""},
+		{"usr1", "SIGUSR1", ""}, {"SIGUSR2", "SIGUSR2", ""}, {"SIGWINCH", "SIGWINCH", ""}, {"pwr", "SIGPWR", ""},
+		{"ABRT", "SIGABRT", ""}, {"alrm", "SIGALRM", ""},
+		{"SIGKILL", "", "SIGKILL cannot be caught, so no program handles it"},
+		{"stop", "", "SIGSTOP cannot be caught, so no program handles it"},
+		{"SIGCHLD", "", `unknown signal "SIGCHLD" (known: SIGTERM, SIGINT, SIGQUIT, SIGHUP, SIGUSR1, SIGUSR2, SIGWINCH, SIGPWR, SIGABRT, SIGALRM)`},
+		{"15", "", `unknown signal "15"`}, {"9", "", `unknown signal "9"`}, {"iot", "", `unknown signal "iot"`},
+		{"SIGRTMIN", "", `unknown signal "SIGRTMIN"`}, {"RTMIN+1", "", `unknown signal "RTMIN+1"`},
+		{"SIG", "", `unknown signal "SIG"`}, {"SIGSIGTERM", "", `unknown signal "SIGSIGTERM"`},
+	} {
+		got, problem := parseSignals(tt.in)
+		if strings.Join(got, ",") != tt.want || !strings.HasPrefix(problem, tt.problem) || (tt.problem == "") != (problem == "") {
+			t.Errorf("parseSignals(%q) = %q, %q; want %q, %q", tt.in, got, problem, tt.want, tt.problem)
+		}
+	}
+}
