@@ -17,7 +17,8 @@
 // main, and then speak for the whole program. A signal is a name with or
 // without SIG, in any case (SIGTERM, term), one that a program can catch.
 //
-// The stop timeout (stoptimeout.go), anywhere in a file of package main;
+// The stop timeout (stoptimeout.go), anywhere in a file of package main
+// (elsewhere it is not read);
 // it wins over flags and manifests:
 //
 //	//sigtermlint:stop-timeout 20s        SIGKILL comes 20s after the stop signal
