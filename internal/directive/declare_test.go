@@ -10,12 +10,20 @@ import (
 	"time"
 )
 
-func parseSrc(t *testing.T, src string) ([]Directive, []Problem) {
+// parseFile parses src, with its comments, as main.go.
+func parseFile(t *testing.T, src string) (*token.FileSet, *ast.File) {
 	t.Helper()
-	f, err := parser.ParseFile(token.NewFileSet(), "main.go", src, parser.ParseComments)
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "main.go", src, parser.ParseComments)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return fset, f
+}
+
+func parseSrc(t *testing.T, src string) ([]Directive, []Problem) {
+	t.Helper()
+	_, f := parseFile(t, src)
 	return Parse([]*ast.File{f}, f.Name.Name)
 }
 

@@ -2,8 +2,6 @@ package directive
 
 import (
 	"go/ast"
-	"go/parser"
-	"go/token"
 	"strings"
 	"testing"
 	"time"
@@ -36,11 +34,7 @@ func TestParseStopTimeout(t *testing.T) {
 		{name: "not a directive", src: "// sigtermlint:stop-timeout 20s"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			fset := token.NewFileSet()
-			f, err := parser.ParseFile(fset, "main.go", "package main\n\n"+tc.src+"\n", parser.ParseComments)
-			if err != nil {
-				t.Fatal(err)
-			}
+			fset, f := parseFile(t, "package main\n\n"+tc.src+"\n")
 			d, pos, found, bad := ParseStopTimeout([]*ast.File{f})
 			if found != (tc.want != 0) || d != tc.want {
 				t.Errorf("got %v (found %v), want %v", d, found, tc.want)
