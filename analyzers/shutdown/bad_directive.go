@@ -2,15 +2,14 @@ package shutdown
 
 import (
 	"github.com/sigtermlint/sigtermlint/internal/config"
-	"github.com/sigtermlint/sigtermlint/internal/ignore"
+	"github.com/sigtermlint/sigtermlint/internal/directive"
 	"github.com/sigtermlint/sigtermlint/internal/ruledoc"
-	"github.com/sigtermlint/sigtermlint/internal/stoptimeout"
 	"golang.org/x/tools/go/analysis"
 )
 
 // badDirectiveRule documents bad-directive.
 var badDirectiveRule = ruledoc.Rule{
-	Category: ignore.Category,
+	Category: directive.BadDirective,
 	Analyzer: "shutdown",
 	Title:    "A `//sigtermlint:` directive is malformed, contradicted, or suppresses nothing.",
 	When: "a `//sigtermlint:` directive that is unknown, malformed or misplaced, a declaration the code " +
@@ -78,15 +77,15 @@ srv.Shutdown(ctx)
 // the ignores, the declarations reach read and the manifest bindings.
 // This analyzer owns bad-directive: the sigterm analyzer skips them
 // silently, so that each is reported once.
-func (c *checker) reportBadDirectives(bad []stoptimeout.BadDirective, cfg *config.Config) {
+func (c *checker) reportBadDirectives(bad []directive.Problem, cfg *config.Config) {
 	r := c.report
 	for _, b := range bad {
-		r.Report(analysis.Diagnostic{Pos: b.Pos, End: b.End, Category: ignore.Category, Message: b.Message})
+		r.Report(analysis.Diagnostic{Pos: b.Pos, End: b.End, Category: directive.BadDirective, Message: b.Message})
 	}
 	for _, b := range r.Malformed() {
-		r.Report(analysis.Diagnostic{Pos: b.Pos, End: b.End, Category: ignore.Category, Message: b.Problem})
+		r.Report(analysis.Diagnostic{Pos: b.Pos, End: b.End, Category: directive.BadDirective, Message: b.Problem})
 	}
 	for _, p := range append(c.reach.Problems, cfg.ManifestProblems(c.pass)...) {
-		r.Report(analysis.Diagnostic{Pos: p.Pos, End: p.End, Category: ignore.Category, Message: p.Message})
+		r.Report(analysis.Diagnostic{Pos: p.Pos, End: p.End, Category: directive.BadDirective, Message: p.Message})
 	}
 }

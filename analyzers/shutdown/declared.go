@@ -10,7 +10,6 @@ import (
 
 	"github.com/sigtermlint/sigtermlint/internal/directive"
 	"github.com/sigtermlint/sigtermlint/internal/durations"
-	"github.com/sigtermlint/sigtermlint/internal/ignore"
 	"github.com/sigtermlint/sigtermlint/internal/stoptimeout"
 )
 
@@ -26,7 +25,7 @@ func (c *checker) checkDeclaredStops() {
 			continue
 		}
 		if msg := c.contradiction(d); msg != "" {
-			c.report.Report(analysis.Diagnostic{Pos: d.Pos, End: d.End, Category: ignore.Category, Message: msg})
+			c.report.Report(analysis.Diagnostic{Pos: d.Pos, End: d.End, Category: directive.BadDirective, Message: msg})
 			continue
 		}
 		what := "the program"

@@ -10,8 +10,8 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/sigtermlint/sigtermlint/internal/assign"
+	"github.com/sigtermlint/sigtermlint/internal/directive"
 	"github.com/sigtermlint/sigtermlint/internal/durations"
-	"github.com/sigtermlint/sigtermlint/internal/ignore"
 	"github.com/sigtermlint/sigtermlint/internal/objectof"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
 	"github.com/sigtermlint/sigtermlint/internal/stoptimeout"
@@ -20,7 +20,7 @@ import (
 // checker holds what the analysis of one package needs.
 type checker struct {
 	pass    *analysis.Pass
-	report  *ignore.Reporter // every finding goes through it, for //sigtermlint:ignore
+	report  *directive.Reporter // every finding goes through it, for //sigtermlint:ignore
 	reach   *reach.Result
 	timeout stoptimeout.Timeout
 	// assigns indexes the package's assignments, and durs resolves its

@@ -10,7 +10,7 @@ import (
 
 	"github.com/sigtermlint/sigtermlint/internal/analysisdoc"
 	"github.com/sigtermlint/sigtermlint/internal/config"
-	"github.com/sigtermlint/sigtermlint/internal/ignore"
+	"github.com/sigtermlint/sigtermlint/internal/directive"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
 	"github.com/sigtermlint/sigtermlint/internal/ruledoc"
 	"github.com/sigtermlint/sigtermlint/internal/stoptimeout"
@@ -67,7 +67,7 @@ func run(pass *analysis.Pass, cfg *config.Config) (*Result, error) {
 	})
 	c := &checker{
 		pass:    pass,
-		report:  ignore.NewReporter(pass, categories...),
+		report:  directive.NewReporter(pass, ruledoc.Ignorable(), categories...),
 		reach:   res,
 		timeout: timeout,
 	}

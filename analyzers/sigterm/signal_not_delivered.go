@@ -9,8 +9,8 @@ import (
 
 	"github.com/sigtermlint/sigtermlint/internal/config"
 	"github.com/sigtermlint/sigtermlint/internal/deploy"
+	"github.com/sigtermlint/sigtermlint/internal/directive"
 	"github.com/sigtermlint/sigtermlint/internal/filepos"
-	"github.com/sigtermlint/sigtermlint/internal/ignore"
 	"github.com/sigtermlint/sigtermlint/internal/ruledoc"
 )
 
@@ -19,7 +19,7 @@ import (
 // shell, which as PID 1 ignores it, and the program is killed when the
 // stop timeout ends. One report per program; every such file is in
 // Related.
-func checkDelivery(pass *analysis.Pass, cfg *config.Config, r *ignore.Reporter, mainDecl *ast.FuncDecl) {
+func checkDelivery(pass *analysis.Pass, cfg *config.Config, r *directive.Reporter, mainDecl *ast.FuncDecl) {
 	set, root := cfg.LoadManifests(pass)
 	if set == nil || mainDecl == nil {
 		return

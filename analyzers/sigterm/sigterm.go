@@ -8,7 +8,7 @@ import (
 
 	"github.com/sigtermlint/sigtermlint/internal/analysisdoc"
 	"github.com/sigtermlint/sigtermlint/internal/config"
-	"github.com/sigtermlint/sigtermlint/internal/ignore"
+	"github.com/sigtermlint/sigtermlint/internal/directive"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
 	"github.com/sigtermlint/sigtermlint/internal/ruledoc"
 )
@@ -72,14 +72,14 @@ func run(pass *analysis.Pass, cfg *config.Config) (*Result, error) {
 	if reach.IsStd(pass.Pkg.Path()) {
 		return &Result{}, nil // no programs and no ignores in the standard library
 	}
-	r := ignore.NewReporter(pass, categories...)
+	r := directive.NewReporter(pass, ruledoc.Ignorable(), categories...)
 	res := check(pass, cfg, r)
 	r.Finish() // in every package: a stale ignore in a library is stale too
 	return res, nil
 }
 
 // check reports the findings of a package main that starts a server.
-func check(pass *analysis.Pass, cfg *config.Config, r *ignore.Reporter) *Result {
+func check(pass *analysis.Pass, cfg *config.Config, r *directive.Reporter) *Result {
 	prog := pass.ResultOf[reach.Analyzer].(*reach.Result).Program
 	if prog == nil || len(prog.Serves) == 0 {
 		return &Result{} // not a server: libraries only export facts

@@ -10,8 +10,8 @@ import (
 
 	"github.com/sigtermlint/sigtermlint/internal/config"
 	"github.com/sigtermlint/sigtermlint/internal/deploy"
+	"github.com/sigtermlint/sigtermlint/internal/directive"
 	"github.com/sigtermlint/sigtermlint/internal/filepos"
-	"github.com/sigtermlint/sigtermlint/internal/ignore"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
 	"github.com/sigtermlint/sigtermlint/internal/ruledoc"
 )
@@ -144,7 +144,7 @@ func defaultStopSignals(runs []deploy.Container, root string) []stopSignal {
 
 // checkStopSignal reports, at func main, a stop signal set by a deployment
 // of the program that it does not handle while it handles others.
-func checkStopSignal(pass *analysis.Pass, r *ignore.Reporter, prog *reach.Program, mainDecl *ast.FuncDecl, sigs []stopSignal) {
+func checkStopSignal(pass *analysis.Pass, r *directive.Reporter, prog *reach.Program, mainDecl *ast.FuncDecl, sigs []stopSignal) {
 	handled := prog.Bits & (reach.SigTERM | reach.SigINT | reach.SigQUIT)
 	if handled == 0 || prog.Bits&reach.SigUnknown != 0 {
 		return // nothing handled is no-sigterm's business; unknown lists say nothing

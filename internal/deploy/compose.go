@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/sigtermlint/sigtermlint/internal/signals"
 )
 
 // isComposeDoc reports whether a document looks like a compose file: a
@@ -69,7 +71,7 @@ func (r *reader) composeDoc(file string, root *yaml.Node) {
 			at := line(k, v)
 			s, err := r.composeValue(file, at, "stop_signal", v)
 			if err == nil {
-				s, err = parseSignal(s)
+				s, err = signals.Parse(s)
 			}
 			if err != nil {
 				r.warn(file, at, "stop_signal: %v", err)

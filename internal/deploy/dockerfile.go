@@ -5,6 +5,8 @@ import (
 	"path"
 	"regexp"
 	"strings"
+
+	"github.com/sigtermlint/sigtermlint/internal/signals"
 )
 
 // defaultShell runs the shell form of CMD and ENTRYPOINT unless SHELL
@@ -133,7 +135,7 @@ func (r *reader) dockerfile(file string, data []byte) {
 				cur.signal = nil
 				continue
 			}
-			sig, err := parseSignal(rest)
+			sig, err := signals.Parse(rest)
 			if err != nil {
 				r.warn(file, start, "STOPSIGNAL: %v", err)
 				cur.signal = nil

@@ -9,6 +9,8 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
+
+	"github.com/sigtermlint/sigtermlint/internal/signals"
 )
 
 // flyFile reads the top-level keys app, kill_signal and kill_timeout of a
@@ -40,7 +42,7 @@ func (r *reader) flyFile(file string, data []byte) {
 		k := keys["kill_signal"]
 		if s, ok := v.(string); !ok {
 			r.warn(file, k.line, "kill_signal %s is not a string", k.text(v))
-		} else if sig, err := parseSignal(s); err != nil {
+		} else if sig, err := signals.Parse(s); err != nil {
 			r.warn(file, k.line, "kill_signal: %v", err)
 		} else {
 			c.StopSignal = &Signal{sig, Source{file, k.line}}

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/sigtermlint/sigtermlint/internal/signals"
 )
 
 // isK8sObject reports whether a mapping has a scalar apiVersion and kind.
@@ -134,7 +136,7 @@ func (r *reader) k8sObject(file string, obj *yaml.Node, depth int) {
 			}
 			if k, v := lookup(lc, "stopSignal"); v != nil {
 				if s, ok := scalar(v); ok {
-					if sig, err := parseSignal(s); err != nil {
+					if sig, err := signals.Parse(s); err != nil {
 						r.warn(file, line(k, v), "lifecycle.stopSignal: %v", err)
 					} else {
 						ct.StopSignal = &Signal{sig, Source{file, line(k, v)}}

@@ -9,23 +9,6 @@ import (
 	"time"
 )
 
-func TestParseSignal(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"SIGTERM", "SIGTERM"}, {"TERM", "SIGTERM"}, {"sigterm", "SIGTERM"}, {"15", "SIGTERM"},
-		{"9", "SIGKILL"}, {"3", "SIGQUIT"}, {"SIGINT", "SIGINT"}, {" 2 ", "SIGINT"},
-		{"SIGIOT", "SIGABRT"}, {"CLD", "SIGCHLD"}, {"SIGPOLL", "SIGIO"}, {"SIGWINCH", "SIGWINCH"},
-		{"SIGRTMIN", "SIGRTMIN"}, {"RTMIN+1", "SIGRTMIN+1"}, {"37", "SIGRTMIN+3"},
-		{"SIGRTMAX-2", "SIGRTMAX-2"}, {"64", "SIGRTMAX"}, {"SIGRTMIN+30", "SIGRTMAX"},
-		{"SIGNOPE", ""}, {"0", ""}, {"65", ""}, {"32", ""}, {"", ""}, {"SIGRTMIN+31", ""}, {"RTMAX+1", ""},
-	}
-	for _, tt := range tests {
-		got, err := parseSignal(tt.in)
-		if got != tt.want || (err != nil) != (tt.want == "") {
-			t.Errorf("parseSignal(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
-		}
-	}
-}
-
 func TestExecSleep(t *testing.T) {
 	tests := []struct {
 		argv []string

@@ -16,6 +16,7 @@ import (
 	"github.com/sigtermlint/sigtermlint/analyzers/shutdown"
 	"github.com/sigtermlint/sigtermlint/analyzers/sigterm"
 	"github.com/sigtermlint/sigtermlint/internal/config"
+	"github.com/sigtermlint/sigtermlint/internal/directive"
 	"github.com/sigtermlint/sigtermlint/internal/durations"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
 	"github.com/sigtermlint/sigtermlint/internal/ruledoc"
@@ -376,7 +377,7 @@ func (e *explainer) killRow(t stoptimeout.Timeout, cfg *config.Config) Row {
 			r.Posn = e.filePosn(t.Manifest.File, t.Manifest.Line)
 		}
 	case stoptimeout.OriginDirective:
-		r.What = "SIGKILL (" + stoptimeout.DirectivePrefix + " " + d + ")"
+		r.What = "SIGKILL (" + directive.StopTimeoutPrefix + " " + d + ")"
 		r.Posn = e.posn(t.Directive)
 	case stoptimeout.OriginFlag:
 		r.What, r.Source = "SIGKILL (stop timeout "+d+")", stoptimeout.FlagSpelling+"="+d

@@ -11,7 +11,7 @@ import (
 
 	"github.com/sigtermlint/sigtermlint/analyzers/shutdown"
 	"github.com/sigtermlint/sigtermlint/analyzers/sigterm"
-	"github.com/sigtermlint/sigtermlint/internal/ignore"
+	"github.com/sigtermlint/sigtermlint/internal/directive"
 	"github.com/sigtermlint/sigtermlint/internal/ruledoc"
 )
 
@@ -103,7 +103,7 @@ func TestConstants(t *testing.T) {
 			if r.Analyzer != tc.analyzer {
 				t.Errorf("%s: record of analyzer %q among %s's", r.Category, r.Analyzer, tc.analyzer)
 			}
-			if r.Category != ignore.Category {
+			if r.Category != directive.BadDirective {
 				cats = append(cats, r.Category)
 			}
 		}
@@ -111,8 +111,8 @@ func TestConstants(t *testing.T) {
 			t.Errorf("Categories(%q) = %q, want the records' %q", tc.analyzer, got, cats)
 		}
 	}
-	if want := append(ruledoc.Categories("sigterm"), ruledoc.Categories("shutdown")...); !slices.Equal(ignore.Categories, want) {
-		t.Errorf("ignore.Categories = %q, want every finding's category %q", ignore.Categories, want)
+	if want := append(ruledoc.Categories("sigterm"), ruledoc.Categories("shutdown")...); !slices.Equal(ruledoc.Ignorable(), want) {
+		t.Errorf("ruledoc.Ignorable() = %q, want every finding's category %q", ruledoc.Ignorable(), want)
 	}
 }
 

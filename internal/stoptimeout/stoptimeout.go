@@ -2,7 +2,7 @@
 // time between SIGTERM and SIGKILL that its whole shutdown must fit in.
 //
 // The order, first that applies: a //sigtermlint:stop-timeout directive
-// in package main, then an explicit -sigtermlint.stop-timeout flag, then
+// in package main (internal/directive reads it), then an explicit -sigtermlint.stop-timeout flag, then
 // the -sigtermlint.platform preset, else 30s (the ECS and Kubernetes
 // default). Keep every caller behind Resolve.
 package stoptimeout
@@ -11,10 +11,10 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
-	"strings"
 	"time"
 
 	"github.com/sigtermlint/sigtermlint/internal/config"
+	"github.com/sigtermlint/sigtermlint/internal/directive"
 )
 
 // FlagSpelling is how users spell the flag, with the standalone command
@@ -23,10 +23,6 @@ const FlagSpelling = "-sigtermlint.stop-timeout"
 
 // Default is the stop timeout of ECS and Kubernetes.
 const Default = 30 * time.Second
-
-// DirectivePrefix starts the directive that declares a program's stop
-// timeout: //sigtermlint:stop-timeout 20s
-const DirectivePrefix = "//sigtermlint:stop-timeout"
 
 // Timeout is a resolved stop timeout and where it came from.
 type Timeout struct {
@@ -88,25 +84,18 @@ type Position struct {
 	Message string
 }
 
-// BadDirective is a malformed directive, to be reported at Pos.
-type BadDirective struct {
-	Pos, End token.Pos
-	Message  string
-}
-
 // Resolve returns the stop timeout for a package: the directive of a
 // package main when it has one, else the flag when the user gave it, else
 // (for a package main) what manifests says, else the platform preset,
 // else Default. manifests is called only when it is needed; nil means no
 // manifests.
-func Resolve(fset *token.FileSet, pkgName string, files []*ast.File, cfg *config.Config, manifests func() (Timeout, bool)) (Timeout, []BadDirective) {
-	var bad []BadDirective
+func Resolve(fset *token.FileSet, pkgName string, files []*ast.File, cfg *config.Config, manifests func() (Timeout, bool)) (Timeout, []directive.Problem) {
+	var bad []directive.Problem
 	if pkgName == "main" {
-		d, pos, found, b := directive(files)
+		d, pos, found, b := directive.ParseStopTimeout(files)
 		bad = b
 		if found {
-			p := fset.Position(pos)
-			return Timeout{D: d, Source: fmt.Sprintf("%s at %s:%d", DirectivePrefix, baseName(p.Filename), p.Line), Origin: OriginDirective, Directive: pos}, bad
+			return Timeout{D: d, Source: directive.StopTimeoutPrefix + " at " + directive.Where(fset, pos), Origin: OriginDirective, Directive: pos}, bad
 		}
 	}
 	if cfg.StopTimeoutSet {
@@ -121,50 +110,4 @@ func Resolve(fset *token.FileSet, pkgName string, files []*ast.File, cfg *config
 		return Timeout{D: p.StopTimeout, Source: fmt.Sprintf("-sigtermlint.platform=%s: %s", p.Name, p.Setting), Origin: OriginPlatform}, bad
 	}
 	return Timeout{D: Default, Source: "the default", Origin: OriginDefault}, bad
-}
-
-// directive finds the stop-timeout directive among the files' comments.
-func directive(files []*ast.File) (d time.Duration, pos token.Pos, found bool, bad []BadDirective) {
-	for _, f := range files {
-		for _, cg := range f.Comments {
-			for _, c := range cg.List {
-				rest, ok := strings.CutPrefix(c.Text, DirectivePrefix)
-				if !ok || (rest != "" && rest[0] != ' ' && rest[0] != '\t') {
-					continue
-				}
-				v, err := parse(strings.TrimSpace(rest))
-				switch {
-				case err != nil:
-					bad = append(bad, BadDirective{Pos: c.Pos(), End: c.End(), Message: fmt.Sprintf("malformed %s directive: %v; it is ignored", DirectivePrefix, err)})
-				case found && v != d:
-					bad = append(bad, BadDirective{Pos: c.Pos(), End: c.End(), Message: fmt.Sprintf("second %s directive with another value (%s, first %s); the first one wins", DirectivePrefix, v, d)})
-				case !found:
-					d, pos, found = v, c.Pos(), true
-				}
-			}
-		}
-	}
-	return d, pos, found, bad
-}
-
-// parse reads a positive Go duration ("20s", "1m30s").
-func parse(s string) (time.Duration, error) {
-	if s == "" {
-		return 0, fmt.Errorf("want a duration such as 20s")
-	}
-	d, err := time.ParseDuration(s)
-	if err != nil {
-		return 0, fmt.Errorf("%q is not a duration such as 20s", s)
-	}
-	if d <= 0 {
-		return 0, fmt.Errorf("the stop timeout must be positive, not %s", s)
-	}
-	return d, nil
-}
-
-func baseName(path string) string {
-	if i := strings.LastIndexAny(path, `/\`); i >= 0 {
-		return path[i+1:]
-	}
-	return path
 }

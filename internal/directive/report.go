@@ -1,4 +1,4 @@
-package ignore
+package directive
 
 import (
 	"slices"
@@ -8,20 +8,22 @@ import (
 )
 
 // Reporter reports an analyzer's diagnostics through the package's
-// directives. Each analyzer owns its categories and checks only the
+// ignore directives. Each analyzer owns its categories and checks only the
 // directives' parts that name them: under go vet and nogo the analyzers
 // share nothing, so no Reporter knows what another suppressed.
 type Reporter struct {
 	pass  *analysis.Pass
 	owned []string
-	dirs  []*Directive
-	used  map[*Directive]bool
+	dirs  []*Ignore
+	used  map[*Ignore]bool
 }
 
-// NewReporter returns a Reporter for pass that applies the directives to
-// the categories in owned; diagnostics of other categories go through.
-func NewReporter(pass *analysis.Pass, owned ...string) *Reporter {
-	return &Reporter{pass: pass, owned: owned, dirs: Parse(pass.Fset, pass.Files), used: map[*Directive]bool{}}
+// NewReporter returns a Reporter for pass that applies the ignore
+// directives to the categories in owned; diagnostics of other categories
+// go through. ignorable are the categories a directive may name (see
+// ParseIgnores).
+func NewReporter(pass *analysis.Pass, ignorable []string, owned ...string) *Reporter {
+	return &Reporter{pass: pass, owned: owned, dirs: ParseIgnores(pass.Fset, pass.Files, ignorable), used: map[*Ignore]bool{}}
 }
 
 // Report reports d unless a directive naming its category covers its
@@ -40,12 +42,6 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 		r.pass.Report(d)
 	}
 }
-
-// Category is bad-directive, the category of the findings about
-// sigtermlint's own directives (documented in
-// analyzers/shutdown/bad_directive.go). It cannot be ignored: a malformed
-// directive is fixed, not silenced.
-const Category = "bad-directive"
 
 // Finish reports each well-formed directive that names an owned category
 // and suppressed none of this analyzer's findings, so that stale
@@ -66,20 +62,20 @@ func (r *Reporter) Finish() {
 		if len(mine) == 0 {
 			continue // another analyzer's business
 		}
-		msg := "this " + Prefix + " suppresses nothing: remove it"
+		msg := "this " + ignorePrefix + " suppresses nothing: remove it"
 		if len(others) > 0 {
 			// The other analyzer may use it: speak only of the part it owns.
-			msg = "this " + Prefix + " suppresses nothing for " + strings.Join(mine, ",") + ": remove " + strings.Join(mine, ",") + " from it"
+			msg = "this " + ignorePrefix + " suppresses nothing for " + strings.Join(mine, ",") + ": remove " + strings.Join(mine, ",") + " from it"
 		}
-		r.pass.Report(analysis.Diagnostic{Pos: dir.Pos, End: dir.End, Category: Category, Message: msg})
+		r.pass.Report(analysis.Diagnostic{Pos: dir.Pos, End: dir.End, Category: BadDirective, Message: msg})
 	}
 }
 
 // Malformed returns the malformed directives. Only one analyzer reports
 // them (shutdown, which owns bad-directive), so that they are reported
 // once.
-func (r *Reporter) Malformed() []*Directive {
-	var bad []*Directive
+func (r *Reporter) Malformed() []*Ignore {
+	var bad []*Ignore
 	for _, dir := range r.dirs {
 		if dir.Problem != "" {
 			bad = append(bad, dir)

@@ -1,16 +1,17 @@
-package ignore
+package directive
 
 import (
 	"fmt"
 	"go/ast"
-	"go/parser"
-	"go/token"
 	"reflect"
 	"strings"
 	"testing"
 )
 
-func TestParse(t *testing.T) {
+// ignorable stands for rules.Ignorable, which the parser is given.
+var ignorable = []string{"no-sigterm", "sigint-only", "stop-signal", "shutdown-timeout"}
+
+func TestParseIgnore(t *testing.T) {
 	for _, tc := range []struct {
 		text       string
 		categories []string
@@ -28,7 +29,7 @@ func TestParse(t *testing.T) {
 		{text: "//sigtermlint:ignore no-sigterm, sigint-only why", problem: `empty category in "no-sigterm,"`},
 		{text: "//sigtermlint:ignore bad-directive why", problem: "cannot ignore bad-directive"},
 	} {
-		d := parse(strings.TrimPrefix(tc.text, Prefix))
+		d := parseIgnore(strings.TrimSpace(strings.TrimPrefix(tc.text, ignorePrefix)), ignorable)
 		if !strings.Contains(d.Problem, tc.problem) || (tc.problem == "" && d.Problem != "") {
 			t.Errorf("%q: problem %q, want %q", tc.text, d.Problem, tc.problem)
 		}
@@ -62,12 +63,8 @@ func f() { //sigtermlint:ignore no-sigterm line 4
 
 func g(...int) {}
 `
-	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "p.go", src, parser.ParseComments)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dirs := Parse(fset, []*ast.File{f})
+	fset, f := parseFile(t, src)
+	dirs := ParseIgnores(fset, []*ast.File{f}, ignorable)
 	if len(dirs) != 7 {
 		t.Fatalf("got %d directives, want 7", len(dirs))
 	}
