@@ -1,7 +1,7 @@
 package main
 
 // End-to-end tests of -explain: the built binary on examples/slowdrain,
-// in text (the README shows this run) and with -json, and its bad input.
+// in text (docs/explain.md shows this run) and with -json, and its bad input.
 //
 // Observed: the timeline on stdout, exit 0 with findings (explain is a
 // report, not a gate); a bad flag exits 2 with the error and the usage
@@ -16,7 +16,7 @@ import (
 	"testing"
 )
 
-// slowdrainTimeline is what the README shows for examples/slowdrain.
+// slowdrainTimeline is what docs/explain.md shows for examples/slowdrain.
 const slowdrainTimeline = `examples/slowdrain: stop signal SIGTERM (the default), handled at main.go:19
    0s  SIGTERM -> signal.NotifyContext          main.go:19
    0s  sleep 5s                                 main.go:29
@@ -46,13 +46,13 @@ func TestExplainText(t *testing.T) {
 	if r.stdout != slowdrainTimeline {
 		t.Errorf("stdout:\n%s\nwant:\n%s", r.stdout, slowdrainTimeline)
 	}
-	// The README shows this run: keep it the real output.
-	readme, err := os.ReadFile(filepath.Join(repoRoot(t), "README.md"))
+	// docs/explain.md shows this run: keep it the real output.
+	page, err := os.ReadFile(filepath.Join(repoRoot(t), "docs", "explain.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(readme), "$ sigtermlint -explain ./examples/slowdrain\n"+r.stdout) {
-		t.Errorf("README.md does not show this run of -explain on examples/slowdrain:\n%s", r.stdout)
+	if !strings.Contains(string(page), "$ sigtermlint -explain ./examples/slowdrain\n"+r.stdout) {
+		t.Errorf("docs/explain.md does not show this run of -explain on examples/slowdrain:\n%s", r.stdout)
 	}
 }
 

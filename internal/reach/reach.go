@@ -22,7 +22,7 @@ var doc string
 var Analyzer = &analysis.Analyzer{
 	Name:       "sigtermreach",
 	Doc:        analysisdoc.Extract(doc, "sigtermreach"),
-	URL:        "https://github.com/sigtermlint/sigtermlint/blob/main/README.md#how-it-decides",
+	URL:        "https://github.com/sigtermlint/sigtermlint/blob/main/docs/how-it-decides.md#how-it-decides",
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
 	FactTypes:  []analysis.Fact{new(FuncFact), new(InitFact), new(LibraryFact)},
