@@ -98,14 +98,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if f, ok := local[fn]; ok {
 			return f
 		}
-		if fn.Pkg() == nil || fn.Pkg() == pass.Pkg || stdPackages[fn.Pkg().Path()] {
-			return nil
-		}
-		var f FuncFact
-		if !pass.ImportObjectFact(fn, &f) {
-			return nil
-		}
-		return &f
+		return importedFact(pass, fn)
 	}
 	return res, nil
 }
