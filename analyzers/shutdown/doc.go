@@ -48,6 +48,8 @@
 //
 // # Rules
 //
-// Each category is documented by a record of package internal/rules, from
-// which the Analyzer's Doc lists them (sigtermlint help shutdown).
+// Each rule lives in the file named after its category (no-sigterm in
+// no_sigterm.go), with its record (a ruledoc.Rule) from which the
+// Analyzer's Doc lists it (sigtermlint help shutdown) and docs/rules.md is
+// generated; its analysistest packages are in testdata/src/CATEGORY.
 package shutdown
