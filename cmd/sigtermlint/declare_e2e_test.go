@@ -24,7 +24,7 @@ func TestDeclareE2E(t *testing.T) {
 	dir := testdataDir(t, "e2e-declare")
 	want := []string{
 		"cmd/api/main.go:17:2: shutdown may take 20s but the stop timeout is 10s (terminationGracePeriodSeconds 10s at deploy/k8s.yaml:19; the smallest of 2 deployments, none naming api): SIGKILL cuts the drain short",
-		"cmd/batch/main.go:17:6: the deployment stops this program with SIGQUIT (STOPSIGNAL at Dockerfile:8), which it does not handle (it handles SIGTERM, SIGINT)",
+		"cmd/batch/main.go:17:6: the deployment stops this program with SIGQUIT (STOPSIGNAL at Dockerfile:8), which it does not handle: in-flight requests are cut off",
 		"cmd/batch/main.go:25:2: shutdown may take 20s but the stop timeout is 10s (terminationGracePeriodSeconds 10s at deploy/k8s.yaml:19): SIGKILL cuts the drain short",
 		"cmd/typo/main.go:4:1: unknown directive //sigtermlint:handle: the directives are",
 		"cmd/worker/main.go:12:2: server started via plugins.Serve (declared by //sigtermlint:serves) never handles SIGTERM",

@@ -14,7 +14,7 @@ func TestDeliveryE2E(t *testing.T) {
 	t.Parallel()
 	bin := sigtermlint(t)
 	dir := testdataDir(t, "e2e-delivery")
-	const wantMsg = "SIGTERM never reaches this program: it runs under sh -c, which is dash in debian:bookworm-slim"
+	const wantMsg = "SIGTERM never reaches this program, run under a shell that stays PID 1 (docker/api.Dockerfile:11)"
 
 	t.Run("text", func(t *testing.T) {
 		t.Parallel()

@@ -832,6 +832,7 @@ func checkDrainText(t *testing.T, out string, want []drainFinding) {
 	wantLines := []string{cancelledDone + ": \tctx is done here", fatalDrain + ": \tthe drain starts here"}
 	for _, w := range want {
 		wantLines = append(wantLines, w.posn+": "+w.message)
+		wantLines = append(wantLines, drainRelated(w)...)
 	}
 	for _, w := range wantLines {
 		if n := strings.Count("\n"+strings.Join(got, "\n")+"\n", "\n"+w+"\n"); n != 1 {
@@ -841,6 +842,21 @@ func checkDrainText(t *testing.T, out string, want []drainFinding) {
 	if len(got) != len(wantLines) {
 		t.Errorf("want %d lines, got %d:\n%s", len(wantLines), len(got), out)
 	}
+}
+
+// drainRelated returns the related lines a shutdown-timeout finding of
+// testdata/e2e-drain prints after it: the waits that add up.
+func drainRelated(w drainFinding) []string {
+	if w.category != "shutdown-timeout" {
+		return nil
+	}
+	switch w.posn {
+	case drainPosn:
+		return []string{"internal/drain/drain.go:26:2: \tsleep 10s", drainPosn + ": \tShutdown deadline 25s"}
+	case declaredPosn, tightPosn:
+		return []string{w.posn + ": \tShutdown deadline 15s"}
+	}
+	return nil
 }
 
 // checkDrainJSON checks -json diagnostics of testdata/e2e-drain,
@@ -1094,11 +1110,13 @@ type wantLine struct {
 var (
 	manAPILines = []wantLine{
 		{text: manAPIPosn + ": " + manAPIMsg},
+		{text: manAPIPosn + ": \tShutdown deadline 18s"},
 		{text: manGracePosn + ": \tthe stop timeout: " + manBudget},
 	}
 	manWorkerLines = []wantLine{
 		{text: manWorkerPosn + ": " + manWorkerMsg},
 		{text: manStopSignalPosn + ": \tthe stop signal is set here"},
+		{text: "cmd/worker/main.go:17:15: \tit handles SIGTERM, SIGINT here"},
 	}
 	// cmd/edge's sigint-only, when compose.yaml is not read.
 	manEdgeLines = []wantLine{
