@@ -67,7 +67,7 @@ func run(pass *analysis.Pass, cfg *config.Config) (*Result, error) {
 	})
 	c := &checker{
 		pass:    pass,
-		report:  directive.NewReporter(pass, ruledoc.Ignorable(), categories...),
+		report:  directive.NewReporter(pass, categories...),
 		reach:   res,
 		timeout: timeout,
 	}

@@ -153,8 +153,9 @@ func killRelated(prog *reach.Program) []analysis.RelatedInformation {
 			continue
 		}
 		seen[n.KillElem.Pos()] = true
-		msg := types.ExprString(n.KillElem) + " is SIGKILL, which cannot be caught: SIGTERM was probably meant here"
-		if strings.HasSuffix(types.ExprString(n.KillElem), "SIGKILL") {
+		elem := types.ExprString(n.KillElem)
+		msg := elem + " is SIGKILL, which cannot be caught: SIGTERM was probably meant here"
+		if strings.HasSuffix(elem, "SIGKILL") {
 			msg = "SIGKILL cannot be caught: SIGTERM was probably meant here"
 		}
 		rel = append(rel, analysis.RelatedInformation{Pos: n.KillElem.Pos(), End: n.KillElem.End(), Message: msg})

@@ -72,7 +72,7 @@ func run(pass *analysis.Pass, cfg *config.Config) (*Result, error) {
 	if reach.IsStd(pass.Pkg.Path()) {
 		return &Result{}, nil // no programs and no ignores in the standard library
 	}
-	r := directive.NewReporter(pass, ruledoc.Ignorable(), categories...)
+	r := directive.NewReporter(pass, categories...)
 	res := check(pass, cfg, r)
 	r.Finish() // in every package: a stale ignore in a library is stale too
 	return res, nil

@@ -36,7 +36,7 @@ func (d *Ignore) Covers(fset *token.FileSet, category string, pos token.Pos) boo
 
 // ParseIgnores returns the ignore directives among the files' comments,
 // in file order. categories are the ones a directive may name: every
-// finding of the analyzers (rules.Ignorable), never BadDirective.
+// finding of the analyzers (ruledoc.Ignorable), never BadDirective.
 func ParseIgnores(fset *token.FileSet, files []*ast.File, categories []string) []*Ignore {
 	var out []*Ignore
 	var file *ast.File

@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-// ignorable stands for rules.Ignorable, which the parser is given.
+// ignorable stands for ruledoc.Ignorable, which the parser is given.
 var ignorable = []string{"no-sigterm", "sigint-only", "stop-signal", "shutdown-timeout"}
 
 func TestParseIgnore(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/sigtermlint/sigtermlint/internal/ruledoc"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -20,10 +21,10 @@ type Reporter struct {
 
 // NewReporter returns a Reporter for pass that applies the ignore
 // directives to the categories in owned; diagnostics of other categories
-// go through. ignorable are the categories a directive may name (see
-// ParseIgnores).
-func NewReporter(pass *analysis.Pass, ignorable []string, owned ...string) *Reporter {
-	return &Reporter{pass: pass, owned: owned, dirs: ParseIgnores(pass.Fset, pass.Files, ignorable), used: map[*Ignore]bool{}}
+// go through. A directive may name the category of any finding of either
+// analyzer (ruledoc.Ignorable).
+func NewReporter(pass *analysis.Pass, owned ...string) *Reporter {
+	return &Reporter{pass: pass, owned: owned, dirs: ParseIgnores(pass.Fset, pass.Files, ruledoc.Ignorable()), used: map[*Ignore]bool{}}
 }
 
 // Report reports d unless a directive naming its category covers its
