@@ -12,6 +12,7 @@ import (
 	"github.com/sigtermlint/sigtermlint/internal/assign"
 	"github.com/sigtermlint/sigtermlint/internal/directive"
 	"github.com/sigtermlint/sigtermlint/internal/durations"
+	"github.com/sigtermlint/sigtermlint/internal/longlived"
 	"github.com/sigtermlint/sigtermlint/internal/objectof"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
 	"github.com/sigtermlint/sigtermlint/internal/stoptimeout"
@@ -30,6 +31,9 @@ type checker struct {
 	durs    *durations.Resolver
 
 	scopes []*scope
+	// servers are the *http.Servers the package shuts down, followed to
+	// what they serve (nil: not followed), by the variable holding each.
+	servers map[any]*longlived.Server
 	// scopeByBody maps each function body to its scope; comms are the
 	// communications of select cases, which the scopes leave out (see
 	// visitInScope).

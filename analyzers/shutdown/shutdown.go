@@ -26,7 +26,7 @@ var Analyzer = New()
 // kept in the file named after its category, in the order of the rule
 // table.
 func Rules() []ruledoc.Rule {
-	return []ruledoc.Rule{exitBeforeDrainRule, cancelledContextRule, unboundedShutdownRule, shutdownTimeoutRule, badDirectiveRule}
+	return []ruledoc.Rule{exitBeforeDrainRule, cancelledContextRule, unboundedShutdownRule, shutdownTimeoutRule, hijackedNotClosedRule, streamBlocksDrainRule, badDirectiveRule}
 }
 
 // categories are the rules of this analyzer, the ones its

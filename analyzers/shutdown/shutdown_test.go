@@ -32,6 +32,8 @@ func TestRules(t *testing.T) {
 		"shutdown/helper/...",
 		"shutdown/regress/...",
 		"exit-before-drain/order/...",
+		"hijacked-not-closed/...",
+		"stream-blocks-drain/...",
 	)
 }
 

@@ -21,6 +21,7 @@ func (c *checker) checkStops(s *scope) {
 			c.record(stop, c.cancelledBudget(s, stop))
 			continue
 		}
+		c.checkLongLived(s, stop, l)
 		if l.rooted && !l.bounded {
 			abandoned := c.abandoned(s, stop)
 			c.record(stop, c.budgetOf(s, stop, l, budgets, abandoned))

@@ -6,6 +6,7 @@ package objectof
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 )
 
 // Var returns the variable or struct field an identifier or selector
@@ -30,4 +31,27 @@ func object(info *types.Info, e ast.Expr) types.Object {
 		return info.Uses[x.Sel]
 	}
 	return nil
+}
+
+// FuncName names fn the way messages show it: "server.Run",
+// "(*http.Server).ListenAndServe", "(gin.Engine).Handler".
+func FuncName(fn *types.Func) string {
+	pkg := ""
+	if fn.Pkg() != nil {
+		pkg = fn.Pkg().Name() + "."
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return pkg + fn.Name()
+	}
+	t := sig.Recv().Type()
+	star := ""
+	if p, ok := t.(*types.Pointer); ok {
+		t, star = p.Elem(), "*"
+	}
+	recv := types.TypeString(t, func(*types.Package) string { return "" })
+	if i := strings.IndexByte(recv, '['); i >= 0 {
+		recv = recv[:i] // drop type arguments: (*pkg.List).Push
+	}
+	return "(" + star + pkg + recv + ")." + fn.Name()
 }

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/sigtermlint/sigtermlint/internal/directive"
+	"github.com/sigtermlint/sigtermlint/internal/objectof"
 )
 
 // SignalBit returns the bit of a signal the rules follow, by its
@@ -75,7 +76,7 @@ func addDeclarations(pass *analysis.Pass, byFunc map[*types.Func]*node, inits []
 		switch d.Name {
 		case directive.Serves:
 			it.bits = Serve
-			it.via = funcName(n.fn) + declaredServe
+			it.via = objectof.FuncName(n.fn) + declaredServe
 		case directive.Handles:
 			for _, s := range d.Signals {
 				b, _ := SignalBit(s)

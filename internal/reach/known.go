@@ -2,7 +2,6 @@ package reach
 
 import (
 	"go/types"
-	"strings"
 )
 
 // The leaves of reachability: calls recognized by package path and name.
@@ -113,29 +112,6 @@ func recvNamed(fn *types.Func) *types.TypeName {
 		return n.Origin().Obj()
 	}
 	return nil
-}
-
-// funcName names fn the way messages show it: "server.Run",
-// "(*http.Server).ListenAndServe", "(gin.Engine).Handler".
-func funcName(fn *types.Func) string {
-	pkg := ""
-	if fn.Pkg() != nil {
-		pkg = fn.Pkg().Name() + "."
-	}
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok || sig.Recv() == nil {
-		return pkg + fn.Name()
-	}
-	t := sig.Recv().Type()
-	star := ""
-	if p, ok := t.(*types.Pointer); ok {
-		t, star = p.Elem(), "*"
-	}
-	recv := types.TypeString(t, func(*types.Package) string { return "" })
-	if i := strings.IndexByte(recv, '['); i >= 0 {
-		recv = recv[:i] // drop type arguments: (*pkg.List).Push
-	}
-	return "(" + star + pkg + recv + ")." + fn.Name()
 }
 
 // IsStd reports whether an import path is a standard library package

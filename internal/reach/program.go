@@ -11,6 +11,7 @@ import (
 
 	"github.com/sigtermlint/sigtermlint/internal/directive"
 	"github.com/sigtermlint/sigtermlint/internal/libbounds"
+	"github.com/sigtermlint/sigtermlint/internal/longlived"
 )
 
 // Result is the analyzer's result: the whole-program view of a package
@@ -24,7 +25,11 @@ type Result struct {
 	// Problems are the //sigtermlint: directives of the package that are
 	// unknown, malformed, misplaced or contradicted: the analyzer that
 	// owns bad-directive reports them.
-	Problems    []directive.Problem
+	Problems []directive.Problem
+	// LongLived summarizes what the package's functions and literals do
+	// that outlives an ordinary request (nil for a package that cannot
+	// serve).
+	LongLived   *longlived.Classifier
 	lookup      func(*types.Func) *FuncFact
 	libDefaults func(lib string) (libbounds.CodeDefault, bool)
 	libSettings func(global string) bool

@@ -3,6 +3,8 @@ package reach
 import (
 	"go/types"
 	"strings"
+
+	"github.com/sigtermlint/sigtermlint/internal/objectof"
 )
 
 // propagate computes what each node reaches, transitively through the
@@ -78,7 +80,7 @@ func (it *item) contribution(n *node, eval func(n *node) *signalEval) (Bits, int
 	if c.via != "" && it.mask&Serve == 0 {
 		via = c.via // a variable's value: the chain goes on from the function it holds
 		if c.fn != nil {
-			via = joinVia(funcName(c.fn), c.via)
+			via = joinVia(objectof.FuncName(c.fn), c.via)
 		}
 	}
 	param := 0

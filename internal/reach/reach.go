@@ -11,6 +11,7 @@ import (
 	"github.com/sigtermlint/sigtermlint/internal/analysisdoc"
 	"github.com/sigtermlint/sigtermlint/internal/assign"
 	"github.com/sigtermlint/sigtermlint/internal/directive"
+	"github.com/sigtermlint/sigtermlint/internal/longlived"
 )
 
 //go:embed doc.go
@@ -25,7 +26,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/sigtermlint/sigtermlint/blob/main/docs/how-it-decides.md#how-it-decides",
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(FuncFact), new(InitFact), new(LibraryFact)},
+	FactTypes:  []analysis.Fact{new(FuncFact), new(InitFact), new(LibraryFact), new(longlived.Fact)},
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -44,6 +45,8 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	nodes, byFunc, byVar, inits := collectNodes(pass)
 	assigns := assign.New(pass.TypesInfo, pass.Files)
+	long := longlived.NewClassifier(pass, assigns)
+	long.Export()
 	for fn, n := range byFunc {
 		n.exits = exits[fn]
 	}
@@ -75,7 +78,7 @@ func run(pass *analysis.Pass) (any, error) {
 		propagate(nodes, evalFor)
 	}
 	exportFacts(pass, nodes, inits)
-	res := &Result{Program: buildProgram(pass, byFunc, inits, evalFor), Problems: problems, libDefaults: libraryDefaults(pass), libSettings: librarySettings(pass)}
+	res := &Result{Program: buildProgram(pass, byFunc, inits, evalFor), Problems: problems, libDefaults: libraryDefaults(pass), libSettings: librarySettings(pass), LongLived: long}
 	for _, dc := range decls {
 		if dc.holds {
 			res.Declared = append(res.Declared, dc.d)

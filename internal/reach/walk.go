@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/sigtermlint/sigtermlint/internal/assign"
+	"github.com/sigtermlint/sigtermlint/internal/objectof"
 	"github.com/sigtermlint/sigtermlint/internal/ownflow"
 )
 
@@ -321,7 +322,7 @@ func (w *walker) callFunc(fn *types.Func, call *ast.CallExpr) {
 	it := &item{pos: call.Pos(), end: call.End()}
 	switch Classify(fn) {
 	case KindServe, KindServeNoHandle:
-		it.bits, it.via = Serve|ServeSync, funcName(fn)
+		it.bits, it.via = Serve|ServeSync, objectof.FuncName(fn)
 	case KindStop:
 		it.bits = Stop
 		if len(call.Args) == 1 {
@@ -538,7 +539,7 @@ func (w *walker) mention(fn *types.Func, at ast.Expr) {
 	it := &item{pos: at.Pos(), end: at.End()}
 	switch Classify(fn) {
 	case KindServe, KindServeNoHandle:
-		it.bits, it.via = Serve, funcName(fn)
+		it.bits, it.via = Serve, objectof.FuncName(fn)
 	case KindStop:
 		it.bits = Stop
 	case KindDrain:
@@ -621,7 +622,7 @@ func chain(fn *types.Func, via string) string {
 	if via == "" {
 		return ""
 	}
-	return joinVia(funcName(fn), via)
+	return joinVia(objectof.FuncName(fn), via)
 }
 
 // joinVia puts name before a serve chain: "name -> via", or via alone

@@ -19,6 +19,8 @@ const (
 	CancelledContext  = "cancelled-context"
 	UnboundedShutdown = "unbounded-shutdown"
 	ShutdownTimeout   = "shutdown-timeout"
+	HijackedNotClosed = "hijacked-not-closed"
+	StreamBlocksDrain = "stream-blocks-drain"
 )
 
 // owners maps each category to the analyzer that reports it, in the
@@ -33,6 +35,8 @@ var owners = []struct{ category, analyzer string }{
 	{CancelledContext, "shutdown"},
 	{UnboundedShutdown, "shutdown"},
 	{ShutdownTimeout, "shutdown"},
+	{HijackedNotClosed, "shutdown"},
+	{StreamBlocksDrain, "shutdown"},
 }
 
 // Categories returns the categories of the findings that analyzer

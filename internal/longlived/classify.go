@@ -1,0 +1,192 @@
+package longlived
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"strconv"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/sigtermlint/sigtermlint/internal/assign"
+	"github.com/sigtermlint/sigtermlint/internal/objectof"
+)
+
+// A Classifier summarizes what the functions and literals of one
+// package do that is long-lived, through the package's own calls and
+// the facts of the packages it imports.
+type Classifier struct {
+	pass    *analysis.Pass
+	assigns *assign.Index
+	decls   map[*types.Func]*ast.FuncDecl
+	memo    map[ast.Node]*Summary
+	busy    map[ast.Node]bool
+}
+
+// NewClassifier returns a classifier for the package of pass; assigns
+// indexes its assignments.
+func NewClassifier(pass *analysis.Pass, assigns *assign.Index) *Classifier {
+	c := &Classifier{pass: pass, assigns: assigns, decls: map[*types.Func]*ast.FuncDecl{}, memo: map[ast.Node]*Summary{}, busy: map[ast.Node]bool{}}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					c.decls[fn] = fd
+				}
+			}
+		}
+	}
+	return c
+}
+
+// Export exports a Fact for each function of the package that does
+// something long-lived, and returns their summaries.
+func (c *Classifier) Export() map[*types.Func]*Summary {
+	out := map[*types.Func]*Summary{}
+	for fn := range c.decls {
+		if s := c.Func(fn); len(s.Sites) > 0 {
+			c.pass.ExportObjectFact(fn, s.fact())
+			out[fn] = s
+		}
+	}
+	return out
+}
+
+// Func returns what fn does: from its body when the package declares
+// it, else from its fact. Nil when nothing is known of it.
+func (c *Classifier) Func(fn *types.Func) *Summary {
+	fn = fn.Origin()
+	if fd := c.decls[fn]; fd != nil {
+		return c.body(fd, fd.Body)
+	}
+	if fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg {
+		return nil
+	}
+	var f Fact
+	if !c.pass.ImportObjectFact(fn, &f) {
+		return nil
+	}
+	return fromFact(&f)
+}
+
+// Lit returns what a function literal does.
+func (c *Classifier) Lit(lit *ast.FuncLit) *Summary { return c.body(lit, lit.Body) }
+
+// body summarizes a declaration's or literal's body, once; a recursive
+// call sees what is known so far (nothing).
+func (c *Classifier) body(owner ast.Node, body *ast.BlockStmt) *Summary {
+	if s := c.memo[owner]; s != nil {
+		return s
+	}
+	if c.busy[owner] {
+		return &Summary{}
+	}
+	c.busy[owner] = true
+	s := &Summary{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			c.call(s, n)
+		case *ast.ForStmt, *ast.RangeStmt:
+			if site, ok := c.loop(n.(ast.Stmt)); ok {
+				s.add(site)
+			}
+			if site, ok := c.closeSet(n); ok {
+				s.add(site)
+			}
+		case *ast.BasicLit:
+			if n.Kind == token.STRING {
+				if v, err := strconv.Unquote(n.Value); err == nil && v == "text/event-stream" {
+					s.add(c.site(Stream, "a text/event-stream response", n.Pos()))
+				}
+			}
+		case *ast.CompositeLit:
+			if isXNetWebsocket(c.pass.TypesInfo.TypeOf(n)) {
+				s.add(c.site(Hijack, "websocket.Server", n.Pos()))
+			}
+		}
+		return true
+	})
+	delete(c.busy, owner)
+	c.memo[owner] = s
+	return s
+}
+
+// call adds what one call does.
+func (c *Classifier) call(s *Summary, call *ast.CallExpr) {
+	info := c.pass.TypesInfo
+	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+		if isXNetWebsocket(tv.Type) {
+			s.add(c.site(Hijack, "websocket.Handler", call.Pos()))
+		}
+		return
+	}
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if fn == nil {
+		return
+	}
+	if isGinStream(fn) {
+		if site, ok := c.ginStream(call); ok {
+			s.add(site)
+		}
+		return
+	}
+	if k, what := known(fn); k != 0 {
+		s.add(c.site(k, what, call.Pos()))
+		return
+	}
+	if isFlush(fn) {
+		s.add(c.site(flushes, objectof.FuncName(fn), call.Pos()))
+		return
+	}
+	if isInterfaceMethod(fn) {
+		return // dispatch: what runs is not known here
+	}
+	sum := c.Func(fn)
+	if sum == nil {
+		return
+	}
+	local := c.decls[fn.Origin()] != nil
+	for _, site := range sum.Sites {
+		if !local {
+			site.Pos = call.Pos() // the nearest position of this package
+		}
+		site.Via = joinVia(objectof.FuncName(fn), site.Via)
+		s.add(site)
+	}
+}
+
+// site makes a site of this package at pos.
+func (c *Classifier) site(k Kind, what string, pos token.Pos) Site {
+	p := c.pass.Fset.Position(pos)
+	return Site{Kind: k, What: what, Pos: pos, At: filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line)}
+}
+
+func joinVia(name, via string) string {
+	if via == "" {
+		return name
+	}
+	return name + " -> " + via
+}
+
+func isInterfaceMethod(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	return ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
+}
+
+// ClosesConns reports whether a call or range statement of this
+// package closes a set of connections the program keeps: the range
+// itself, or a call of a function that has one.
+func (c *Classifier) ClosesConns(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.RangeStmt:
+		_, ok := c.closeSet(n)
+		return ok
+	case *ast.CallExpr:
+		fn, _ := typeutil.Callee(c.pass.TypesInfo, n).(*types.Func)
+		return fn != nil && !isInterfaceMethod(fn) && c.Func(fn).Kinds()&CloseSet != 0
+	}
+	return false
+}

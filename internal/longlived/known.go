@@ -1,0 +1,106 @@
+package longlived
+
+import (
+	"go/types"
+
+	"github.com/sigtermlint/sigtermlint/internal/objectof"
+)
+
+// Websocket libraries whose entry points take over the connection.
+const (
+	gorillaWebsocket = "github.com/gorilla/websocket"
+	coderWebsocket   = "github.com/coder/websocket"
+	nhooyrWebsocket  = "nhooyr.io/websocket"
+	xnetWebsocket    = "golang.org/x/net/websocket"
+	ginPkg           = "github.com/gin-gonic/gin"
+)
+
+// known recognizes the calls that are long-lived by themselves: the
+// websocket upgrades of the well-known libraries (named as the program
+// calls them, rather than by the Hijack inside them), any Hijack, and
+// the reads of a large request body.
+func known(fn *types.Func) (Kind, string) {
+	name := objectof.FuncName(fn)
+	path := ""
+	if fn.Pkg() != nil {
+		path = fn.Pkg().Path()
+	}
+	switch {
+	case path == gorillaWebsocket && (fn.Name() == "Upgrade"):
+		return Hijack, name
+	case (path == coderWebsocket || path == nhooyrWebsocket) && fn.Name() == "Accept":
+		return Hijack, name
+	case fn.Name() == "Hijack" && isHijackSignature(fn):
+		return Hijack, name
+	}
+	switch fn.Name() {
+	case "ParseMultipartForm", "MultipartReader", "FormFile", "MultipartForm", "SaveUploadedFile":
+		if recvIs(fn, "net/http", "Request") || recvIs(fn, ginPkg, "Context") || path == "github.com/labstack/echo/v4" {
+			return Body, name
+		}
+	}
+	return 0, ""
+}
+
+// isHijackSignature: Hijack() (net.Conn, *bufio.ReadWriter, error), the
+// method of http.Hijacker and of every ResponseWriter that has it.
+func isHijackSignature(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || sig.Params().Len() != 0 || sig.Results().Len() != 3 {
+		return false
+	}
+	return types.TypeString(sig.Results().At(0).Type(), nil) == "net.Conn"
+}
+
+// isFlush: a Flush() that flushes a response: http.Flusher's (and every
+// ResponseWriter's that has it), and (*http.ResponseController).Flush.
+// encoding/csv's Flush(), of the same shape, writes rows.
+func isFlush(fn *types.Func) bool {
+	if fn.Name() != "Flush" {
+		return false
+	}
+	if recvIs(fn, "net/http", "ResponseController") {
+		return true
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || sig.Params().Len() != 0 || sig.Results().Len() != 0 {
+		return false
+	}
+	return fn.Pkg() == nil || fn.Pkg().Path() != "encoding/csv"
+}
+
+// isSSEvent: gin's (*gin.Context).SSEvent, a server-sent event written
+// to the response.
+func isSSEvent(fn *types.Func) bool {
+	return fn.Name() == "SSEvent" && recvIs(fn, ginPkg, "Context")
+}
+
+// isGinStream: (*gin.Context).Stream(step), which calls step and
+// flushes in a loop until step returns false or the client goes away.
+func isGinStream(fn *types.Func) bool {
+	return fn.Name() == "Stream" && recvIs(fn, ginPkg, "Context")
+}
+
+// recvIs reports whether fn is a method of path.name or *path.name.
+func recvIs(fn *types.Func, path, name string) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	return isNamed(sig.Recv().Type(), path, name)
+}
+
+// isNamed reports whether t is path.name or a pointer to it.
+func isNamed(t types.Type, path, name string) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == path && n.Obj().Name() == name
+}
+
+// isXNetWebsocket: golang.org/x/net/websocket's Handler and Server,
+// whose ServeHTTP hijacks the connection.
+func isXNetWebsocket(t types.Type) bool {
+	return isNamed(t, xnetWebsocket, "Handler") || isNamed(t, xnetWebsocket, "Server")
+}

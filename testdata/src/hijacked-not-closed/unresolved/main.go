@@ -1,0 +1,53 @@
+// The server comes from a function whose result is not a literal of
+// this package's: what it serves is unknown, so nothing is reported.
+package main
+
+import (
+	"context"
+	"errors"
+	"github.com/gorilla/websocket"
+	"log"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
+	defer stop()
+	srv := newServer()
+	go func() {
+		if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			log.Fatal(err)
+		}
+	}()
+	<-ctx.Done()
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		log.Print(err)
+	}
+}
+
+var upgrader = websocket.Upgrader{}
+
+func serveWS(w http.ResponseWriter, r *http.Request) {
+	conn, err := upgrader.Upgrade(w, r, nil)
+	if err != nil {
+		return
+	}
+	defer conn.Close()
+	for {
+		if _, _, err := conn.ReadMessage(); err != nil {
+			return
+		}
+	}
+}
+
+func newServer() *http.Server {
+	servers := []*http.Server{{Addr: ":8080"}}
+	servers[0].Handler = http.HandlerFunc(serveWS)
+	return servers[0]
+}

@@ -1,0 +1,51 @@
+// A stream on a server shut down without a deadline: it waits until
+// SIGKILL (and unbounded-shutdown says the deadline is missing).
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
+	defer stop()
+	mux := http.NewServeMux()
+	mux.HandleFunc("/events", events)
+	srv := &http.Server{Addr: ":8080", Handler: mux}
+	go func() {
+		if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			log.Fatal(err)
+		}
+	}()
+	<-ctx.Done()
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(context.Background()); err != nil { // want "without a deadline" "streaming requests hold Shutdown until SIGKILL on every stop"
+		log.Print(err)
+	}
+	_ = shutdownCtx
+}
+
+var feed = make(chan string)
+
+func events(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/event-stream")
+	flusher := w.(http.Flusher)
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case ev := <-feed:
+			fmt.Fprintf(w, "data: %s\n\n", ev)
+			flusher.Flush()
+		}
+	}
+}
