@@ -18,10 +18,13 @@ var hijackedNotClosedRule = ruledoc.Rule{
 		Snippets: []ruledoc.Snippet{ruledoc.GoCode(`
 mux.HandleFunc("/ws", func(w http.ResponseWriter, r *http.Request) {
 	conn, err := upgrader.Upgrade(w, r, nil) // hijacks the connection
-	...
+	if err != nil {
+		return
+	}
+	echo(conn)
 })
 srv := &http.Server{Addr: ":8080", Handler: mux}
-...
+// ... serve, wait for SIGTERM ...
 srv.Shutdown(shutdownCtx) // returns while the websockets are still open
 `)},
 	},

@@ -34,8 +34,17 @@ func events(w http.ResponseWriter, r *http.Request) {
 	Good: ruledoc.Example{
 		Note: "tell the stream: a channel closed on the stop (or a BaseContext cancelled on it, or RegisterOnShutdown).",
 		Snippets: []ruledoc.Snippet{ruledoc.GoCode(`
-		case <-stopping: // closed before srv.Shutdown
-			return
+for {
+	select {
+	case <-r.Context().Done():
+		return
+	case <-stopping: // closed right before srv.Shutdown
+		return
+	case ev := <-feed:
+		fmt.Fprintf(w, "data: %s\n\n", ev)
+		w.(http.Flusher).Flush()
+	}
+}
 `)},
 	},
 	Fix: "End streams on the stop: give the server a `BaseContext` that returns a context cancelled on SIGTERM, " +

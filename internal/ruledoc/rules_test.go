@@ -20,6 +20,7 @@ import (
 var contract = []string{
 	"no-sigterm", "sigint-only", "no-shutdown", "stop-signal", "signal-not-delivered",
 	"exit-before-drain", "cancelled-context", "unbounded-shutdown", "shutdown-timeout",
+	"hijacked-not-closed", "stream-blocks-drain", // the long-lived requests issue
 	"bad-directive",
 }
 
