@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -48,10 +49,12 @@ func (c *checker) serverOf(stop *stopCall) (*longlived.Server, bool) {
 	}
 	srv, ok := longlived.ServerOf(cls, c.durations(), sel.X)
 	if c.servers == nil {
-		c.servers = map[any]*longlived.Server{}
+		c.servers = map[*types.Var]*longlived.Server{}
 	}
 	if !ok {
 		srv = nil
+	} else {
+		c.recordServer(srv, stop.call.Pos())
 	}
 	c.servers[v] = srv
 	return srv, ok

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/sigtermlint/sigtermlint/internal/durations"
+	"github.com/sigtermlint/sigtermlint/internal/longlived"
 	"github.com/sigtermlint/sigtermlint/internal/stoptimeout"
 )
 
@@ -26,6 +27,28 @@ type Result struct {
 	// runs, as the stop model found them (exit-before-drain's sites,
 	// whether or not an ignore directive silences them).
 	Exits []Exit
+	// Servers are the *http.Servers the package shuts down with
+	// Shutdown and could follow to what they serve, in source order.
+	Servers []Server
+}
+
+// Server is a server the package shuts down: the longest request it
+// allows and its long-lived handlers.
+type Server struct {
+	Pos  token.Pos // its first Shutdown call
+	Name string    // the variable or field that holds it
+	// Complete: every handler of the server was followed; otherwise
+	// handlers sigtermlint could not see may be long-lived too.
+	Complete bool
+	Longest  longlived.Longest
+	Handlers []Handler
+}
+
+// Handler is a long-lived handler of a server.
+type Handler struct {
+	Route string    // "" when unknown
+	What  string    // "hijacks the connection ((*websocket.Upgrader).Upgrade)"
+	Pos   token.Pos // where it does it, or where the package names it
 }
 
 // Exit is a place where the process exits mid-drain.
@@ -95,7 +118,17 @@ func (c *checker) result() *Result {
 		stops = append(stops, st)
 	}
 	sort.SliceStable(stops, func(i, j int) bool { return stops[i].Pos < stops[j].Pos })
-	return &Result{Timeout: c.timeout, Stops: stops, Exits: c.exits}
+	return &Result{Timeout: c.timeout, Stops: stops, Exits: c.exits, Servers: c.serversSeen}
+}
+
+// recordServer notes a server followed from its Shutdown at pos.
+func (c *checker) recordServer(srv *longlived.Server, pos token.Pos) {
+	rs := Server{Pos: pos, Name: srv.Var.Name(), Complete: srv.Complete, Longest: srv.Longest()}
+	for _, h := range srv.Handlers {
+		what, at := h.Describe()
+		rs.Handlers = append(rs.Handlers, Handler{Route: h.Route, What: what, Pos: at})
+	}
+	c.serversSeen = append(c.serversSeen, rs)
 }
 
 // record notes what the analysis found of one stop.

@@ -33,7 +33,8 @@ type checker struct {
 	scopes []*scope
 	// servers are the *http.Servers the package shuts down, followed to
 	// what they serve (nil: not followed), by the variable holding each.
-	servers map[any]*longlived.Server
+	servers     map[*types.Var]*longlived.Server
+	serversSeen []Server
 	// scopeByBody maps each function body to its scope; comms are the
 	// communications of select cases, which the scopes leave out (see
 	// visitInScope).

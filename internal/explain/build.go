@@ -55,6 +55,7 @@ func build(main *packages.Package, out outcomes) *Program {
 	default:
 		e.prog.Serves = true
 		e.timeline(prog, o)
+		e.servers()
 	}
 	if len(e.prog.Findings) > 0 {
 		e.prog.Verdict = fmt.Sprintf("%d finding%s", len(e.prog.Findings), plural(len(e.prog.Findings)))
@@ -438,6 +439,32 @@ func sortRows(rows []Row) {
 	if n := len(known); n > 0 && known[n-1].Kind == KindSIGKILL && len(unknown) > 0 {
 		out := append(append(append([]Row{}, known[:n-1]...), unknown...), known[n-1])
 		copy(rows, out)
+	}
+}
+
+// servers lists the servers the program's packages shut down.
+func (e *explainer) servers() {
+	for _, pkg := range e.pkgs {
+		r := e.out.of(pkg).shutdown
+		if r == nil {
+			continue
+		}
+		for _, srv := range r.Servers {
+			l := srv.Longest
+			s := Server{Name: srv.Name, Posn: e.posn(srv.Pos), Complete: srv.Complete, LongestPosn: e.posn(l.Pos)}
+			switch {
+			case l.Bounded && l.Known:
+				s.Longest, s.LongestD, s.LongestKnown = l.By, l.D, true
+			case l.Bounded:
+				s.Longest = "unknown: " + l.By
+			default:
+				s.Longest = "unbounded: " + l.By
+			}
+			for _, h := range srv.Handlers {
+				s.Handlers = append(s.Handlers, ServerHandler{Route: h.Route, What: h.What, Posn: e.posn(h.Pos)})
+			}
+			e.prog.Servers = append(e.prog.Servers, s)
+		}
 	}
 }
 

@@ -65,6 +65,9 @@ type Program struct {
 	Rows []Row
 	// Exit is when the process exits (or its drain would end).
 	Exit Moment
+	// Servers are the servers the program shuts down with Shutdown: the
+	// longest request each allows and its long-lived handlers.
+	Servers []Server
 	// Findings are the diagnostics of the program's packages (package
 	// main and the packages of its module it imports), by position.
 	Findings []Finding
@@ -142,6 +145,29 @@ type Moment struct {
 	Why   string // when not Known
 	Cause string // when Known and early: "as the drain starts (exit-before-drain)"
 	Posn  string // where Why or Cause points, or ""
+}
+
+// Server is a server the program shuts down, followed to its handlers.
+type Server struct {
+	Name string // the variable or field holding it: "srv"
+	Posn string // its Shutdown call
+	// Longest is the longest request it allows, in words: "WriteTimeout
+	// 30s", "unbounded: streams at /events and no WriteTimeout"; LongestD
+	// its length when bounded and known.
+	Longest      string
+	LongestD     time.Duration
+	LongestKnown bool
+	LongestPosn  string
+	// Complete: every handler was followed.
+	Complete bool
+	Handlers []ServerHandler
+}
+
+// ServerHandler is a long-lived handler of a server.
+type ServerHandler struct {
+	Route string `json:"route,omitempty"`
+	What  string `json:"what"`
+	Posn  string `json:"posn"`
 }
 
 // Finding is a diagnostic of the program's packages.

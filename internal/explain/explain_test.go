@@ -60,6 +60,8 @@ func TestText(t *testing.T) {
    7s  Shutdown deadline 20s                        internal/server/server.go:25
   27s  process exits
   30s  SIGKILL (terminationGracePeriodSeconds 30s)  deploy/k8s.yaml:10
+  server srv (Shutdown at internal/server/server.go:25): longest request unbounded: no WriteTimeout or http.TimeoutHandler
+    (some of its handlers could not be followed)
   nothing is wrong: the drain fits with 3s to spare
 
 cmd/batch: stop signal SIGTERM (Kubernetes' default: deploy/k8s.yaml:40 sets no lifecycle.stopSignal), handled at main.go:17
@@ -68,6 +70,8 @@ cmd/batch: stop signal SIGTERM (Kubernetes' default: deploy/k8s.yaml:40 sets no 
    2s  Shutdown deadline 20s                        internal/server/server.go:25
   20s  SIGKILL (terminationGracePeriodSeconds 20s)  deploy/k8s.yaml:38
   22s  the drain would end here, after SIGKILL
+  server srv (Shutdown at internal/server/server.go:25): longest request unbounded: no WriteTimeout or http.TimeoutHandler
+    (some of its handlers could not be followed)
   no finding, yet the drain may end at 22s, not before SIGKILL at 20s (a Shutdown outside package main is checked against the flags or 30s, not this program's manifests or directive)
 
 cmd/fatal: stop signal SIGTERM (the default), handled at main.go:16
@@ -76,6 +80,8 @@ cmd/fatal: stop signal SIGTERM (the default), handled at main.go:16
    2s  Shutdown, no deadline                                                                          main.go:22
    2s  process exits: as the drain starts (exit-before-drain)                                         main.go:24
   20s  SIGKILL (terminationGracePeriodSeconds 20s; the smallest of 3 deployments, none naming fatal)  deploy/k8s.yaml:26
+  server srv (Shutdown at main.go:22): longest request unbounded: no WriteTimeout or http.TimeoutHandler
+    (some of its handlers could not be followed)
   1 finding:
     exit-before-drain main.go:24: log.Fatal exits as soon as Shutdown starts (ListenAndServe returns http.ErrServerClosed): in-flight requests are cut off
 
@@ -84,6 +90,8 @@ cmd/slow: stop signal SIGTERM (Kubernetes' default: deploy/k8s.yaml:28 sets no l
    0s  Shutdown deadline 25s                        main.go:27
   20s  SIGKILL (terminationGracePeriodSeconds 20s)  deploy/k8s.yaml:26
   25s  the drain would end here, after SIGKILL
+  server srv (Shutdown at main.go:27): longest request unbounded: no WriteTimeout or http.TimeoutHandler
+    (some of its handlers could not be followed)
   1 finding:
     shutdown-timeout main.go:27: shutdown may take 25s but the stop timeout is 20s (terminationGracePeriodSeconds 20s at deploy/k8s.yaml:26): SIGKILL cuts the drain short
 
@@ -118,6 +126,8 @@ func TestFlags(t *testing.T) {
    2s  Shutdown deadline 20s                    internal/server/server.go:25
   10s  SIGKILL (stop timeout 10s)               -sigtermlint.stop-timeout=10s
   22s  the drain would end here, after SIGKILL
+  server srv (Shutdown at internal/server/server.go:25): longest request unbounded: no WriteTimeout or http.TimeoutHandler
+    (some of its handlers could not be followed)
   1 finding:
     shutdown-timeout internal/server/server.go:25: shutdown may take 22s but the stop timeout is 10s (-sigtermlint.stop-timeout): SIGKILL cuts the drain short
 `},
@@ -127,6 +137,8 @@ func TestFlags(t *testing.T) {
    2s  Shutdown deadline 20s                    internal/server/server.go:25
    5s  SIGKILL (stop timeout 5s)                -sigtermlint.platform=fly
   22s  the drain would end here, after SIGKILL
+  server srv (Shutdown at internal/server/server.go:25): longest request unbounded: no WriteTimeout or http.TimeoutHandler
+    (some of its handlers could not be followed)
   1 finding:
     shutdown-timeout internal/server/server.go:25: shutdown may take 22s but the stop timeout is 5s (-sigtermlint.platform=fly: fly.toml kill_timeout, kill_signal): SIGKILL cuts the drain short
 `},
@@ -136,6 +148,8 @@ func TestFlags(t *testing.T) {
    2s  Shutdown deadline 20s            internal/server/server.go:25
   22s  process exits
   30s  SIGKILL (stop timeout 30s)       the default
+  server srv (Shutdown at internal/server/server.go:25): longest request unbounded: no WriteTimeout or http.TimeoutHandler
+    (some of its handlers could not be followed)
   nothing is wrong: the drain fits with 8s to spare
 `},
 	} {
@@ -268,8 +282,10 @@ func TestExamples(t *testing.T) {
    0s  Shutdown deadline 20s                                   main.go:24
    0s  process exits: as the drain starts (exit-before-drain)  main.go:26
   30s  SIGKILL (stop timeout 30s)                              the default
+  server srv (Shutdown at main.go:24): longest request unbounded: no WriteTimeout or http.TimeoutHandler
+    (some of its handlers could not be followed)
   1 finding:
-    exit-before-drain main.go:26: `},
+    exit-before-drain main.go:26: log.Fatal exits as soon as Shutdown starts (ListenAndServe returns http.ErrServerClosed): in-flight requests are cut off`},
 		{"./examples/noshutdown", `examples/noshutdown: stop signal SIGTERM (the default), handled at main.go:18
        0s  SIGTERM -> signal.Notify    main.go:18
   unknown  process exits               no graceful stop is reachable: whenever it exits, requests in flight are cut off
@@ -281,6 +297,8 @@ func TestExamples(t *testing.T) {
    0s  Shutdown deadline 20s            examples/layered/internal/server/server.go:25
   20s  process exits
   30s  SIGKILL (stop timeout 30s)       the default
+  server srv (Shutdown at examples/layered/internal/server/server.go:25): longest request unbounded: no WriteTimeout or http.TimeoutHandler
+    (some of its handlers could not be followed)
   nothing is wrong: the drain fits with 10s to spare
 `},
 	} {

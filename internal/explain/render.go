@@ -28,6 +28,7 @@ func writeProgram(b *strings.Builder, p *Program) {
 	b.WriteString(p.Dir + ": " + header(p) + "\n")
 	if p.Serves {
 		writeRows(b, p.Rows)
+		writeServers(b, p.Servers)
 	}
 	b.WriteString("  " + p.Verdict)
 	if len(p.Findings) > 0 {
@@ -94,6 +95,28 @@ func writeRows(b *strings.Builder, rows []Row) {
 	}
 }
 
+// writeServers prints, per server shut down, the longest request it
+// allows and its long-lived handlers.
+func writeServers(b *strings.Builder, servers []Server) {
+	for _, s := range servers {
+		fmt.Fprintf(b, "  server %s (Shutdown at %s): longest request %s", s.Name, s.Posn, s.Longest)
+		if s.LongestPosn != "" {
+			fmt.Fprintf(b, " (%s)", s.LongestPosn)
+		}
+		b.WriteString("\n")
+		for _, h := range s.Handlers {
+			route := h.Route
+			if route == "" {
+				route = "a handler"
+			}
+			fmt.Fprintf(b, "    %s %s  %s\n", route, h.What, h.Posn)
+		}
+		if !s.Complete {
+			b.WriteString("    (some of its handlers could not be followed)\n")
+		}
+	}
+}
+
 func rowTime(r Row) string {
 	if !r.Known {
 		return "unknown"
@@ -124,6 +147,7 @@ type jsonProgram struct {
 	StopTimeout *jsonTimeout  `json:"stop_timeout,omitempty"`
 	Timeline    []jsonRow     `json:"timeline,omitempty"`
 	Exit        *jsonMoment   `json:"exit,omitempty"`
+	Servers     []jsonServer  `json:"servers,omitempty"`
 	Findings    []jsonFinding `json:"findings"`
 	Verdict     string        `json:"verdict"`
 }
@@ -157,6 +181,18 @@ type jsonRow struct {
 	What   string `json:"what"`
 	Posn   string `json:"posn,omitempty"`
 	Source string `json:"source,omitempty"`
+}
+
+type jsonServer struct {
+	Name string `json:"name"`
+	Posn string `json:"posn"`
+	// LongestRequest is in seconds, null when unbounded or unknown;
+	// Longest says what bounds it or why nothing does.
+	LongestRequest *float64        `json:"longest_request"`
+	Longest        string          `json:"longest"`
+	LongestPosn    string          `json:"longest_posn,omitempty"`
+	Complete       bool            `json:"complete"`
+	Handlers       []ServerHandler `json:"long_lived_handlers,omitempty"`
 }
 
 type jsonMoment struct {
@@ -194,6 +230,10 @@ func toJSON(p *Program) jsonProgram {
 			row.Length = seconds(r.D, r.DKnown) // a nil *float64 in an interface prints null
 		}
 		j.Timeline = append(j.Timeline, row)
+	}
+	for _, s := range p.Servers {
+		j.Servers = append(j.Servers, jsonServer{Name: s.Name, Posn: s.Posn, LongestRequest: seconds(s.LongestD, s.LongestKnown),
+			Longest: s.Longest, LongestPosn: s.LongestPosn, Complete: s.Complete, Handlers: s.Handlers})
 	}
 	j.Exit = &jsonMoment{At: seconds(p.Exit.At, p.Exit.Known), Why: p.Exit.Why, Cause: p.Exit.Cause, Posn: p.Exit.Posn}
 	return j
