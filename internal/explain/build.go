@@ -454,7 +454,7 @@ func (e *explainer) servers() {
 			s := Server{Name: srv.Name, Posn: e.posn(srv.Pos), Complete: srv.Complete, LongestPosn: e.posn(l.Pos)}
 			switch {
 			case l.Bounded && l.Known:
-				s.Longest, s.LongestD, s.LongestKnown = l.By, l.D, true
+				s.Longest, s.LongestD, s.LongestKnown = durations.Format(l.D)+" ("+l.By+")", l.D, true
 			case l.Bounded:
 				s.Longest = "unknown: " + l.By
 			default:

@@ -376,3 +376,21 @@ func TestMainBadInput(t *testing.T) {
 		})
 	}
 }
+
+// TestLongLived explains programs of the frameworks module that serve
+// websockets and streams: each server shut down shows the longest
+// request it allows and its long-lived handlers, with their lines.
+func TestLongLived(t *testing.T) {
+	dir := testmod.Frameworks(t, "../..")
+	got := explainText(t, dir, analyzers(t), "./shutdown/longlived/chiboth", "./shutdown/longlived/chitimeout")
+	for _, want := range []string{
+		"  server srv (Shutdown at main.go:82): longest request unbounded: hijacked connections at /ws (websocket.Accept): no timeout ends them (main.go:26)\n" +
+			"    /ws hijacks the connection (websocket.Accept)  main.go:26\n" +
+			"    /events streams until its request context ends (a streaming loop)  main.go:53\n",
+		"  server srv (Shutdown at main.go:62): longest request 30s (http.TimeoutHandler) (main.go:52)\n  nothing is wrong",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("got:\n%s\nwant it to contain:\n%s", got, want)
+		}
+	}
+}

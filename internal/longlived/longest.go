@@ -3,8 +3,6 @@ package longlived
 import (
 	"go/token"
 	"time"
-
-	"github.com/sigtermlint/sigtermlint/internal/durations"
 )
 
 // Longest is the longest request a server allows.
@@ -14,7 +12,7 @@ type Longest struct {
 	D       time.Duration
 	Bounded bool
 	Known   bool
-	// By says what bounds it ("WriteTimeout 30s") or why nothing does.
+	// By says what bounds it ("WriteTimeout") or why nothing does.
 	By  string
 	Pos token.Pos // where By points, or NoPos
 }
@@ -35,7 +33,7 @@ func (s *Server) Longest() Longest {
 		if !t.Known {
 			return Longest{Bounded: true, By: name + " (not resolved)", Pos: t.Expr.Pos()}
 		}
-		return Longest{D: t.D, Bounded: true, Known: true, By: name + " " + durations.Format(t.D), Pos: t.Expr.Pos()}
+		return Longest{D: t.D, Bounded: true, Known: true, By: name, Pos: t.Expr.Pos()}
 	}
 	switch {
 	case s.TimeoutHandler.Set():
