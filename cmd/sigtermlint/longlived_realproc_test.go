@@ -24,6 +24,7 @@ import (
 	"crypto/sha1"
 	"encoding/base64"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -104,6 +105,89 @@ type stopped struct {
 	ticks      int           // events received after SIGTERM
 	sseEnd     error         // what ended the stream: nil for a clean end
 	stderr     string
+}
+
+// TestLongLivedLint runs the command on the programs of
+// TestLongLivedRealProcess, standalone and under go vet (where the facts
+// about gorilla/websocket come from another process): stuck gets both
+// findings at its Shutdown call, with the upgrade and the streaming loop
+// as related information; clean gets none.
+func TestLongLivedLint(t *testing.T) {
+	bin := sigtermlint(t)
+	dir := testmod.Module(t, filepath.Join("..", ".."), "longlived")
+	src, err := os.ReadFile(filepath.Join(dir, "stuck", "main.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(src), "\n")
+	lineOf := func(marker, next string) string {
+		for i, l := range lines[:len(lines)-1] {
+			if strings.Contains(l, marker) && strings.Contains(lines[i+1], next) {
+				return fmt.Sprintf("stuck/main.go:%d", i+1)
+			}
+		}
+		t.Fatalf("no line with %q (followed by %q) in stuck/main.go", marker, next)
+		return ""
+	}
+	shutdownAt, upgradeAt, loopAt := lineOf("// SHUTDOWN", ""), lineOf("upgrader.Upgrade(", ""), lineOf("for {", "select {")
+	check := func(t *testing.T, byPkg map[string][]jsonDiag) {
+		var stuck, clean []jsonDiag
+		for pkg, diags := range byPkg {
+			switch {
+			case strings.HasSuffix(pkg, "/stuck") || pkg == "longlived/stuck":
+				stuck = append(stuck, diags...)
+			case strings.HasSuffix(pkg, "/clean") || pkg == "longlived/clean":
+				clean = append(clean, diags...)
+			}
+		}
+		if len(clean) != 0 {
+			t.Errorf("clean: want no findings, got %+v", clean)
+		}
+		got := map[string]jsonDiag{}
+		for _, d := range stuck {
+			got[d.Category] = d
+		}
+		if len(stuck) != 2 {
+			t.Errorf("stuck: want 2 findings, got %+v", stuck)
+		}
+		for _, cat := range []string{"hijacked-not-closed", "stream-blocks-drain"} {
+			d, ok := got[cat]
+			if !ok {
+				t.Errorf("stuck: no %s finding in %+v", cat, stuck)
+				continue
+			}
+			if !strings.HasPrefix(d.Posn, shutdownAt+":") {
+				t.Errorf("stuck: %s at %s, want the Shutdown call at %s", cat, d.Posn, shutdownAt)
+			}
+			if len(d.Related) != 1 {
+				t.Errorf("stuck: %s: want one related location, got %+v", cat, d.Related)
+			}
+		}
+		if d, ok := got["hijacked-not-closed"]; ok && len(d.Related) == 1 && !strings.HasPrefix(d.Related[0].Posn, upgradeAt+":") {
+			t.Errorf("hijacked-not-closed: related at %s, want the upgrade at %s", d.Related[0].Posn, upgradeAt)
+		}
+		if d, ok := got["stream-blocks-drain"]; ok && len(d.Related) == 1 && !strings.HasPrefix(d.Related[0].Posn, loopAt+":") {
+			t.Errorf("stream-blocks-drain: related at %s, want the streaming loop at %s", d.Related[0].Posn, loopAt)
+		}
+	}
+	t.Run("standalone", func(t *testing.T) {
+		r := run(t, dir, bin, "-json", "./stuck", "./clean")
+		if r.code != 0 {
+			t.Fatalf("want exit 0 with -json, got\n%s", r)
+		}
+		var obj map[string]map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(r.stdout), &obj); err != nil {
+			t.Fatalf("stdout is not JSON: %v\n%s", err, r)
+		}
+		check(t, jsonFindings(t, dir, obj))
+	})
+	t.Run("vet", func(t *testing.T) {
+		r := run(t, dir, goTool(t), "vet", "-vettool="+bin, "-json", "./stuck", "./clean")
+		if r.code != 0 {
+			t.Fatalf("want exit 0, got\n%s", r)
+		}
+		check(t, vetJSONFindings(t, dir, r.stdout))
+	})
 }
 
 // stopServer starts the program bin, opens a websocket and an event
