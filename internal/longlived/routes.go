@@ -287,7 +287,7 @@ func (r *routes) defaultMux() {
 				return true
 			}
 			fn := objectof.Func(info, call.Fun)
-			if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "net/http" && (fn.Name() == "Handle" || fn.Name() == "HandleFunc") && len(call.Args) == 2 {
+			if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "net/http" && (fn.Name() == "Handle" || fn.Name() == "HandleFunc") && fn.Signature().Recv() == nil && len(call.Args) == 2 {
 				route := ""
 				if tv, ok := info.Types[call.Args[0]]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
 					route = constant.StringVal(tv.Value)
