@@ -20,6 +20,14 @@
 // applies. Independently, it reports exit-before-drain at a serve call
 // whose return exits the process while a concurrent Shutdown drains.
 //
+// At a (*http.Server).Shutdown call it also follows the server to its
+// literal and its handler's routes (net/http's ServeMux, gin, echo, chi,
+// gorilla/mux), and reports the long-lived requests Shutdown cannot end:
+// hijacked-not-closed when a handler hijacks the connection (a websocket)
+// and nothing tells those connections of the stop, stream-blocks-drain
+// when a handler streams in a loop that stops only on its request context
+// (which Shutdown does not cancel) and nothing tells it.
+//
 // Libraries that drain under a bound of their own (fx's App.Run,
 // controller-runtime's manager, hertz's Spin, echo v5's Start, fiber v3's
 // Listen with a GracefulContext, endless, go-zero's servers, kratos's

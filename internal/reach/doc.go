@@ -17,4 +17,11 @@
 // returns the whole program's view: what main, init functions and the
 // initialization of every imported package reach, and where package main
 // starts its servers. It reports nothing.
+//
+// It also exports a longlived.Fact for each function that, itself or
+// through the functions it calls, hijacks the connection (a websocket
+// upgrade), streams its response in a loop (and whether that loop stops
+// only on its request context), reads a large request body, or closes a
+// set of connections it keeps; its result's LongLived classifier reads
+// the package's own functions and literals with their positions.
 package reach
