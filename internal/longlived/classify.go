@@ -137,6 +137,10 @@ func (c *Classifier) call(s *Summary, call *ast.CallExpr) {
 		s.add(c.site(k, what, call.Pos()))
 		return
 	}
+	if c.copiesBody(fn, call) {
+		s.add(c.site(Body, objectof.FuncName(fn)+" from the request body", call.Pos()))
+		return
+	}
 	if isFlush(fn) {
 		s.add(c.site(flushes, objectof.FuncName(fn), call.Pos()))
 		return
@@ -156,6 +160,22 @@ func (c *Classifier) call(s *Summary, call *ast.CallExpr) {
 		site.Via = joinVia(objectof.FuncName(fn), site.Via)
 		s.add(site)
 	}
+}
+
+// copiesBody matches io.Copy, io.CopyN and io.CopyBuffer whose source is
+// a request's Body: an upload streamed to its destination, as slow as
+// the client.
+func (c *Classifier) copiesBody(fn *types.Func, call *ast.CallExpr) bool {
+	if fn.Pkg() == nil || fn.Pkg().Path() != "io" || len(call.Args) < 2 {
+		return false
+	}
+	switch fn.Name() {
+	case "Copy", "CopyN", "CopyBuffer":
+	default:
+		return false
+	}
+	sel, ok := ast.Unparen(call.Args[1]).(*ast.SelectorExpr)
+	return ok && sel.Sel.Name == "Body" && isNamed(c.pass.TypesInfo.TypeOf(sel.X), "net/http", "Request")
 }
 
 // site makes a site of this package at pos.

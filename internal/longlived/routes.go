@@ -56,11 +56,11 @@ func (r *routes) handler(e ast.Expr, route string, top bool) {
 		return
 	case *ast.UnaryExpr:
 		if x.Op == token.AND {
-			r.serveHTTP(e)
+			r.serveHTTP(e, route)
 			return
 		}
 	case *ast.CompositeLit:
-		r.serveHTTP(e)
+		r.serveHTTP(e, route)
 		return
 	case *ast.CallExpr:
 		r.call(x, route, top)
@@ -109,16 +109,33 @@ func (r *routes) call(call *ast.CallExpr, route string, top bool) {
 	}
 	if fd := r.c.decls[fn.Origin()]; fd != nil && returnsHandler(fn) {
 		// A function of this package that builds the handler: what it
-		// returns, with the routes it registers on it.
+		// returns, with the routes it registers on it; a parameter it
+		// returns is the argument; the handlers it is given, it wraps
+		// (a middleware).
+		params := map[*types.Var]int{}
+		for i := range len(call.Args) {
+			if v := paramAt(info, fd, i); v != nil {
+				params[v] = i
+			}
+		}
 		ast.Inspect(fd.Body, func(n ast.Node) bool {
 			if _, ok := n.(*ast.FuncLit); ok {
 				return false
 			}
 			if ret, ok := n.(*ast.ReturnStmt); ok && len(ret.Results) == 1 {
-				r.handler(ret.Results[0], route, top)
+				if i, ok := params[objectof.Var(info, ret.Results[0])]; ok {
+					r.handler(call.Args[i], route, top)
+				} else {
+					r.handler(ret.Results[0], route, top)
+				}
 			}
 			return true
 		})
+		for v, i := range params {
+			if isHandlerValue(v.Type()) || types.IsInterface(v.Type()) && isHandlerValue(info.TypeOf(call.Args[i])) {
+				r.handler(call.Args[i], route, false)
+			}
+		}
 		return
 	}
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isRouterType(info.TypeOf(sel.X)) {
@@ -173,9 +190,9 @@ func (r *routes) variable(v *types.Var, at ast.Expr, route string) {
 }
 
 // serveHTTP follows a value of a type with a ServeHTTP method.
-func (r *routes) serveHTTP(e ast.Expr) {
+func (r *routes) serveHTTP(e ast.Expr, route string) {
 	if m := serveHTTPOf(r.c.pass.TypesInfo.TypeOf(e)); m != nil {
-		r.add("", e, r.c.Func(m))
+		r.add(route, e, r.c.Func(m))
 		return
 	}
 	r.incomplete()

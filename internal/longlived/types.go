@@ -70,7 +70,9 @@ func isHandlerValue(t types.Type) bool {
 	if _, ok := t.Underlying().(*types.Signature); ok {
 		return true
 	}
-	return serveHTTPOf(t) != nil || isXNetWebsocket(t)
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "ServeHTTP")
+	_, ok := obj.(*types.Func)
+	return ok || isXNetWebsocket(t) // a concrete handler, or http.Handler itself
 }
 
 // serveHTTPOf returns the concrete ServeHTTP method of t, or nil (for an
