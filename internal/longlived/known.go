@@ -52,21 +52,28 @@ func isHijackSignature(fn *types.Func) bool {
 	return types.TypeString(sig.Results().At(0).Type(), nil) == "net.Conn"
 }
 
-// isFlush: a Flush() that flushes a response: http.Flusher's (and every
-// ResponseWriter's that has it), and (*http.ResponseController).Flush.
-// encoding/csv's Flush(), of the same shape, writes rows.
+// isFlush: a Flush that flushes a response: http.Flusher's, a response
+// writer's (a type with Header and WriteHeader, as gin's and echo's
+// are), and (*http.ResponseController).Flush. Other writers' Flush (a
+// bufio.Writer, a csv.Writer, a log buffer) says nothing of a stream.
 func isFlush(fn *types.Func) bool {
 	if fn.Name() != "Flush" {
 		return false
 	}
-	if recvIs(fn, "net/http", "ResponseController") {
+	if recvIs(fn, "net/http", "ResponseController") || recvIs(fn, "net/http", "Flusher") {
 		return true
 	}
 	sig, ok := fn.Type().(*types.Signature)
-	if !ok || sig.Recv() == nil || sig.Params().Len() != 0 || sig.Results().Len() != 0 {
+	if !ok || sig.Recv() == nil || sig.Params().Len() != 0 {
 		return false
 	}
-	return fn.Pkg() == nil || fn.Pkg().Path() != "encoding/csv"
+	recv := sig.Recv().Type()
+	has := func(name string) bool {
+		obj, _, _ := types.LookupFieldOrMethod(recv, true, nil, name)
+		_, ok := obj.(*types.Func)
+		return ok
+	}
+	return has("Header") && has("WriteHeader")
 }
 
 // isSSEvent: gin's (*gin.Context).SSEvent, a server-sent event written

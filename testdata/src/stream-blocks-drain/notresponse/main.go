@@ -1,0 +1,40 @@
+// A handler that loops and flushes a buffer of its own, not the
+// response: it does not stream, and Shutdown waits for nothing long.
+package main
+
+import (
+	"context"
+	"net/http"
+	"time"
+)
+
+type batcher struct{ n int }
+
+func (b *batcher) Add(int) { b.n++ }
+func (b *batcher) Flush()  { b.n = 0 }
+
+func ingest(w http.ResponseWriter, r *http.Request) {
+	b := &batcher{}
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		default:
+		}
+		b.Add(1)
+		b.Flush()
+		if b.n == 0 {
+			return
+		}
+	}
+}
+
+func main() {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/ingest", ingest)
+	srv := &http.Server{Addr: ":8080", Handler: mux}
+	go srv.ListenAndServe()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	srv.Shutdown(ctx)
+}
