@@ -48,7 +48,8 @@ srv.RegisterOnShutdown(func() {
 		"A handler hijacks when it, or a function it calls in any package, upgrades to a websocket "+
 			"(gorilla/websocket's `Upgrade`, coder/websocket's and nhooyr.io/websocket's `Accept`, "+
 			"golang.org/x/net/websocket's `Handler` and `Server`) or calls `Hijack`. The server is followed from "+
-			"the `Shutdown` receiver to its `http.Server` literal in the same package, then from its `Handler` "+
+			"the `Shutdown` receiver to its `http.Server` literal in the same package (or to an echo `*Echo`, "+
+			"whose routes it serves, with the settings made on `e.Server`), then from its `Handler` "+
 			"through the routes registered on net/http's `ServeMux`, gin, echo, chi and gorilla/mux routers "+
 			"(groups, sub-routers, chi's `Route`, functions of the package that build or fill the router), "+
 			"`http.HandlerFunc` and middleware calls. A handler under `http.TimeoutHandler` cannot hijack.",

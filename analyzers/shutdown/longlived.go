@@ -37,7 +37,7 @@ func (c *checker) serverOf(stop *stopCall) (*longlived.Server, bool) {
 		return nil, false
 	}
 	fn := objectof.Func(c.pass.TypesInfo, sel)
-	if fn == nil || fn.Name() != "Shutdown" || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" {
+	if fn == nil || fn.Name() != "Shutdown" || fn.Pkg() == nil || !serverPkgs[fn.Pkg().Path()] {
 		return nil, false
 	}
 	v := objectof.Var(c.pass.TypesInfo, sel.X)
@@ -59,6 +59,11 @@ func (c *checker) serverOf(stop *stopCall) (*longlived.Server, bool) {
 	c.servers[v] = srv
 	return srv, ok
 }
+
+// serverPkgs are the packages whose Shutdown(ctx) is net/http's, on a
+// server longlived.ServerOf follows: net/http's, and echo's, which
+// hands its context to its *http.Server's.
+var serverPkgs = map[string]bool{"net/http": true, "github.com/labstack/echo/v4": true}
 
 // tellsOnStop reports whether the function that runs a stop closes a set
 // of connections the program keeps, on its own flow or in the goroutine

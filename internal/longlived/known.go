@@ -13,6 +13,7 @@ const (
 	nhooyrWebsocket  = "nhooyr.io/websocket"
 	xnetWebsocket    = "golang.org/x/net/websocket"
 	ginPkg           = "github.com/gin-gonic/gin"
+	echoPkg          = "github.com/labstack/echo/v4"
 )
 
 // known recognizes the calls that are long-lived by themselves: the
@@ -35,7 +36,7 @@ func known(fn *types.Func) (Kind, string) {
 	}
 	switch fn.Name() {
 	case "ParseMultipartForm", "MultipartReader", "FormFile", "MultipartForm", "SaveUploadedFile":
-		if recvIs(fn, "net/http", "Request") || recvIs(fn, ginPkg, "Context") || path == "github.com/labstack/echo/v4" {
+		if recvIs(fn, "net/http", "Request") || recvIs(fn, ginPkg, "Context") || path == echoPkg {
 			return Body, name
 		}
 	}

@@ -71,7 +71,13 @@ func (s *Server) Has(k Kind) (Handler, Site, bool) {
 func ServerOf(c *Classifier, durs *durations.Resolver, x ast.Expr) (*Server, bool) {
 	info := c.pass.TypesInfo
 	v := objectof.Var(info, x)
-	if v == nil || !isNamed(v.Type(), "net/http", "Server") {
+	if v == nil {
+		return nil, false
+	}
+	if isNamed(v.Type(), echoPkg, "Echo") {
+		return echoServer(c, durs, v, x)
+	}
+	if !isNamed(v.Type(), "net/http", "Server") {
 		return nil, false
 	}
 	s := &Server{Var: v, Complete: true}
@@ -102,21 +108,43 @@ func ServerOf(c *Classifier, durs *durations.Resolver, x ast.Expr) (*Server, boo
 			}
 		}
 	}
-	// What the package sets on the server after building it, and its
-	// RegisterOnShutdown calls.
+	s.settings(c, durs, fields, func(e ast.Expr) bool { return objectof.Var(info, e) == v })
+	r := &routes{c: c, durs: durs, server: s, seen: map[any]bool{}}
+	r.handler(fields["Handler"], "", true)
+	return s, true
+}
+
+// echoServer follows an *echo.Echo: its routes, and its *http.Server
+// (e.Server), whose Handler is the Echo itself.
+func echoServer(c *Classifier, durs *durations.Resolver, v *types.Var, x ast.Expr) (*Server, bool) {
+	info := c.pass.TypesInfo
+	s := &Server{Var: v, Complete: true}
+	s.settings(c, durs, map[string]ast.Expr{}, func(e ast.Expr) bool {
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		return ok && sel.Sel.Name == "Server" && objectof.Var(info, sel.X) == v
+	})
+	r := &routes{c: c, durs: durs, server: s, seen: map[any]bool{}}
+	r.variable(v, x, "")
+	return s, true
+}
+
+// settings reads what the package sets on the server that isServer
+// denotes after building it (fields, on top of the literal's), and its
+// RegisterOnShutdown calls.
+func (s *Server) settings(c *Classifier, durs *durations.Resolver, fields map[string]ast.Expr, isServer func(ast.Expr) bool) {
 	for _, f := range c.pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
 				if len(n.Lhs) == len(n.Rhs) {
 					for i, lhs := range n.Lhs {
-						if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && objectof.Var(info, sel.X) == v {
+						if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && isServer(sel.X) {
 							fields[sel.Sel.Name] = n.Rhs[i]
 						}
 					}
 				}
 			case *ast.CallExpr:
-				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "RegisterOnShutdown" && objectof.Var(info, sel.X) == v {
+				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "RegisterOnShutdown" && isServer(sel.X) {
 					s.OnShutdown = append(s.OnShutdown, n)
 				}
 			}
@@ -135,9 +163,6 @@ func ServerOf(c *Classifier, durs *durations.Resolver, x ast.Expr) (*Server, boo
 	if bc := fields["BaseContext"]; bc != nil && !returnsBackground(c, bc) {
 		s.BaseContext = bc
 	}
-	r := &routes{c: c, durs: durs, server: s, seen: map[any]bool{}}
-	r.handler(fields["Handler"], "", true)
-	return s, true
 }
 
 // returnsBackground reports whether a BaseContext literal returns only
