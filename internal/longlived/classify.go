@@ -46,9 +46,12 @@ func NewClassifier(pass *analysis.Pass, assigns *assign.Index) *Classifier {
 func (c *Classifier) Export() map[*types.Func]*Summary {
 	out := map[*types.Func]*Summary{}
 	for fn := range c.decls {
-		if s := c.Func(fn); len(s.Sites) > 0 {
-			c.pass.ExportObjectFact(fn, s.fact())
+		s := c.Func(fn)
+		if len(s.Sites) > 0 {
 			out[fn] = s
+		}
+		if f := s.fact(); len(f.Sites) > 0 {
+			c.pass.ExportObjectFact(fn, f)
 		}
 	}
 	return out

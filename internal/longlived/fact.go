@@ -129,9 +129,16 @@ func (s *Summary) add(site Site) {
 	s.Sites = append(s.Sites, site)
 }
 
+// fact is what other packages need of the summary. A set of
+// connections closed, or a response flushed, matter only one call away
+// (the stop path's hub.CloseAll(), a loop's send(w, ev)): only the
+// functions that do it themselves carry it, so that facts stay few.
 func (s *Summary) fact() *Fact {
 	f := &Fact{}
 	for _, site := range s.Sites {
+		if site.Kind&(CloseSet|flushes) != 0 && site.Via != "" {
+			continue
+		}
 		f.Sites = append(f.Sites, FactSite{Kind: site.Kind, What: site.What, At: site.At, Via: site.Via})
 	}
 	return f
