@@ -75,12 +75,29 @@ func (c *checker) tellsOnStop(s *scope, stop *stopCall) bool {
 		return false
 	}
 	found := false
+	skip := map[*ast.FuncLit]bool{}
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		if found {
 			return false
 		}
-		if g, ok := n.(*ast.GoStmt); ok && !(g.Pos() <= stop.call.Pos() && stop.call.End() <= g.End()) {
-			return false
+		holdsStop := n != nil && n.Pos() <= stop.call.Pos() && stop.call.End() <= n.End()
+		switch n := n.(type) {
+		case *ast.GoStmt:
+			if !holdsStop {
+				return false
+			}
+		case *ast.CallExpr:
+			// Literals handed to calls (handlers, callbacks) run
+			// elsewhere; a deferred or called literal runs here.
+			for _, arg := range n.Args {
+				if lit, ok := ast.Unparen(arg).(*ast.FuncLit); ok && !(lit.Pos() <= stop.call.Pos() && stop.call.End() <= lit.End()) {
+					skip[lit] = true
+				}
+			}
+		case *ast.FuncLit:
+			if skip[n] {
+				return false
+			}
 		}
 		found = c.reach.LongLived.ClosesConns(n)
 		return true

@@ -209,7 +209,31 @@ func (c *Classifier) ClosesConns(n ast.Node) bool {
 		return ok
 	case *ast.CallExpr:
 		fn, _ := typeutil.Callee(c.pass.TypesInfo, n).(*types.Func)
-		return fn != nil && !isInterfaceMethod(fn) && c.Func(fn).Kinds()&CloseSet != 0
+		if fn == nil || isInterfaceMethod(fn) {
+			return false
+		}
+		if c.Func(fn).Kinds()&CloseSet != 0 {
+			return true
+		}
+		// hub.Stop() that tells the hub's own loop (hub.run, started
+		// elsewhere) to close its clients: a method of a type another
+		// method of which closes the set.
+		if recv := fn.Signature().Recv(); recv != nil {
+			ms := types.NewMethodSet(types.NewPointer(derefNamed(recv.Type())))
+			for i := range ms.Len() {
+				if m, ok := ms.At(i).Obj().(*types.Func); ok && m.Pkg() == fn.Pkg() && c.Func(m).Kinds()&CloseSet != 0 {
+					return true
+				}
+			}
+		}
 	}
 	return false
+}
+
+// derefNamed returns the type a pointer points to, or t.
+func derefNamed(t types.Type) types.Type {
+	if p, ok := t.(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
 }
