@@ -57,7 +57,9 @@ srv.RegisterOnShutdown(func() {
 			"something other than `context.Background()`, or when the function that calls `Shutdown` (outside the "+
 			"goroutines it starts for other work) closes a set of connections the program keeps: a range over a "+
 			"map or slice calling `Close`, `CloseNow` or `WriteControl`, or closing each one's send channel, "+
-			"directly or in a function it calls. A server that cannot be followed, or a handler behind an "+
+			"directly, in a function it calls, or in another method of the type whose method it calls (`hub.stop()` "+
+			"telling `hub.run`'s loop). Literals it hands to calls (an admin handler that closes every "+
+			"connection) are not the stop path. A server that cannot be followed, or a handler behind an "+
 			"interface, is not reported.",
 	),
 	Since: ruledoc.V010,
