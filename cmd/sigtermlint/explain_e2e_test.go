@@ -23,6 +23,8 @@ const slowdrainTimeline = `examples/slowdrain: stop signal SIGTERM (the default)
    5s  Shutdown deadline 30s                    main.go:32
   30s  SIGKILL (stop timeout 30s)               the default
   35s  the drain would end here, after SIGKILL
+  server srv (Shutdown at main.go:32): longest request unbounded: no WriteTimeout or http.TimeoutHandler
+    (some of its handlers could not be followed)
   1 finding:
     shutdown-timeout main.go:32: shutdown may take 35s but the stop timeout is 30s: SIGKILL cuts the drain short
 `
