@@ -23,6 +23,17 @@ type Classifier struct {
 	decls   map[*types.Func]*ast.FuncDecl
 	memo    map[ast.Node]*Summary
 	busy    map[ast.Node]bool
+
+	// params and calls index, on first need, the parameters of the
+	// package's functions and the package's calls of them.
+	params map[*types.Var]paramSite
+	calls  map[*ast.FuncDecl][]*ast.CallExpr
+	values map[*ast.FuncDecl]bool // used other than by a call
+}
+
+type paramSite struct {
+	fd *ast.FuncDecl
+	i  int
 }
 
 // NewClassifier returns a classifier for the package of pass; assigns
@@ -72,6 +83,77 @@ func (c *Classifier) Func(fn *types.Func) *Summary {
 		return nil
 	}
 	return fromFact(&f)
+}
+
+// paramOf reports whether v is a parameter of a function of the package,
+// and which.
+func (c *Classifier) paramOf(v *types.Var) (*ast.FuncDecl, int, bool) {
+	if c.params == nil {
+		c.params = map[*types.Var]paramSite{}
+		for _, fd := range c.decls {
+			i := 0
+			for _, field := range fd.Type.Params.List {
+				for _, name := range field.Names {
+					if pv, ok := c.pass.TypesInfo.Defs[name].(*types.Var); ok {
+						c.params[pv] = paramSite{fd, i}
+					}
+					i++
+				}
+				if len(field.Names) == 0 {
+					i++
+				}
+			}
+		}
+	}
+	p, ok := c.params[v]
+	return p.fd, p.i, ok
+}
+
+// callsOf returns the package's calls of a function, and whether they are
+// all its calls: not when it is exported from a package other than main,
+// or used as a value, or never called here.
+func (c *Classifier) callsOf(fd *ast.FuncDecl) ([]*ast.CallExpr, bool) {
+	if c.calls == nil {
+		c.calls, c.values = map[*ast.FuncDecl][]*ast.CallExpr{}, map[*ast.FuncDecl]bool{}
+		byFunc := map[*types.Func]*ast.FuncDecl{}
+		for fn, d := range c.decls {
+			byFunc[fn] = d
+		}
+		called := map[*ast.Ident]bool{}
+		for _, f := range c.pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+				if fn == nil {
+					return true
+				}
+				if d := byFunc[fn.Origin()]; d != nil {
+					c.calls[d] = append(c.calls[d], call)
+					switch fun := ast.Unparen(call.Fun).(type) {
+					case *ast.Ident:
+						called[fun] = true
+					case *ast.SelectorExpr:
+						called[fun.Sel] = true
+					}
+				}
+				return true
+			})
+		}
+		for id, obj := range c.pass.TypesInfo.Uses {
+			if fn, ok := obj.(*types.Func); ok && !called[id] {
+				if d := byFunc[fn.Origin()]; d != nil {
+					c.values[d] = true
+				}
+			}
+		}
+	}
+	fn, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+	calls := c.calls[fd]
+	all := len(calls) > 0 && !c.values[fd] && fn != nil && !(fn.Exported() && c.pass.Pkg.Name() != "main")
+	return calls, all
 }
 
 // Lit returns what a function literal does.

@@ -176,23 +176,64 @@ func (r *routes) variable(v *types.Var, at ast.Expr, route string) {
 		}
 		r.handler(val.Expr, route, false)
 	}
+	if fd, i, ok := r.c.paramOf(v); ok {
+		// A parameter: what the package's calls of the function pass,
+		// with the routes the function adds to it.
+		calls, all := r.c.callsOf(fd)
+		if !all {
+			r.incomplete()
+		}
+		for _, call := range calls {
+			if i < len(call.Args) {
+				r.handler(call.Args[i], route, false)
+			}
+		}
+		if isRouterType(v.Type()) {
+			r.registered(v)
+		}
+		return
+	}
 	if isRouterType(v.Type()) {
 		r.registered(v)
 		return
 	}
 	if len(vals) == 0 {
 		if m := serveHTTPOf(v.Type()); m != nil {
-			r.add(route, at, r.c.Func(m))
+			r.method(m, at, route)
 			return
 		}
 		r.incomplete()
 	}
 }
 
+// method follows a ServeHTTP method: what it does, and the handlers it
+// hands the request to (cs.mux.ServeHTTP(w, r), a router kept in a field
+// and filled by a constructor).
+func (r *routes) method(m *types.Func, ref ast.Expr, route string) {
+	r.add(route, ref, r.c.Func(m))
+	fd := r.c.decls[m.Origin()]
+	if fd == nil {
+		return
+	}
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "ServeHTTP" {
+			r.handler(sel.X, route, false)
+		}
+		return true
+	})
+}
+
 // serveHTTP follows a value of a type with a ServeHTTP method.
 func (r *routes) serveHTTP(e ast.Expr, route string) {
 	if m := serveHTTPOf(r.c.pass.TypesInfo.TypeOf(e)); m != nil {
-		r.add(route, e, r.c.Func(m))
+		r.method(m, e, route)
 		return
 	}
 	r.incomplete()

@@ -69,10 +69,34 @@ func (s *Server) Has(k Kind) (Handler, Site, bool) {
 // its requests of a stop. ok is false when x cannot be followed to one
 // literal.
 func ServerOf(c *Classifier, durs *durations.Resolver, x ast.Expr) (*Server, bool) {
+	return serverOf(c, durs, x, 0)
+}
+
+func serverOf(c *Classifier, durs *durations.Resolver, x ast.Expr, depth int) (*Server, bool) {
 	info := c.pass.TypesInfo
 	v := objectof.Var(info, x)
-	if v == nil {
+	if v == nil || depth > 4 {
 		return nil, false
+	}
+	if fd, i, ok := c.paramOf(v); ok {
+		// A parameter (stop(srv) in main): the server every call of the
+		// function in the package passes, when that is one server.
+		calls, all := c.callsOf(fd)
+		if !all {
+			return nil, false
+		}
+		var found *Server
+		for _, call := range calls {
+			if i >= len(call.Args) {
+				return nil, false
+			}
+			s, ok := serverOf(c, durs, call.Args[i], depth+1)
+			if !ok || found != nil && found.Var != s.Var {
+				return nil, false
+			}
+			found = s
+		}
+		return found, true
 	}
 	if isNamed(v.Type(), echoPkg, "Echo") {
 		return echoServer(c, durs, v, x)
