@@ -23,6 +23,8 @@ type Classifier struct {
 	decls   map[*types.Func]*ast.FuncDecl
 	memo    map[ast.Node]*Summary
 	busy    map[ast.Node]bool
+	// imported memoizes the facts of other packages' functions (nil: none).
+	imported map[*types.Func]*Summary
 
 	// params and calls index, on first need, the parameters of the
 	// package's functions and the package's calls of them.
@@ -78,11 +80,19 @@ func (c *Classifier) Func(fn *types.Func) *Summary {
 	if fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg {
 		return nil
 	}
-	var f Fact
-	if !c.pass.ImportObjectFact(fn, &f) {
-		return nil
+	if s, ok := c.imported[fn]; ok {
+		return s
 	}
-	return fromFact(&f)
+	var s *Summary
+	var f Fact
+	if c.pass.ImportObjectFact(fn, &f) {
+		s = fromFact(&f)
+	}
+	if c.imported == nil {
+		c.imported = map[*types.Func]*Summary{}
+	}
+	c.imported[fn] = s
+	return s
 }
 
 // paramOf reports whether v is a parameter of a function of the package,
@@ -170,14 +180,15 @@ func (c *Classifier) body(owner ast.Node, body *ast.BlockStmt) *Summary {
 	}
 	c.busy[owner] = true
 	s := &Summary{}
+	var loops []ast.Stmt
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			c.call(s, n)
-		case *ast.ForStmt, *ast.RangeStmt:
-			if site, ok := c.loop(n.(ast.Stmt)); ok {
-				s.add(site)
-			}
+		case *ast.ForStmt:
+			loops = append(loops, n)
+		case *ast.RangeStmt:
+			loops = append(loops, n)
 			if site, ok := c.closeSet(n); ok {
 				s.add(site)
 			}
@@ -194,6 +205,15 @@ func (c *Classifier) body(owner ast.Node, body *ast.BlockStmt) *Summary {
 		}
 		return true
 	})
+	// A loop streams only if it flushes, itself or through what it
+	// calls: a body that reaches no flush has no streaming loop to read.
+	if s.Kinds()&flushes != 0 {
+		for _, l := range loops {
+			if site, ok := c.loop(l); ok {
+				s.add(site)
+			}
+		}
+	}
 	delete(c.busy, owner)
 	c.memo[owner] = s
 	return s

@@ -21,23 +21,28 @@ const (
 // calls them, rather than by the Hijack inside them), any Hijack, and
 // the reads of a large request body.
 func known(fn *types.Func) (Kind, string) {
-	name := objectof.FuncName(fn)
+	// Most calls are none of these: match on the name first, and name
+	// the function only for a match.
 	path := ""
 	if fn.Pkg() != nil {
 		path = fn.Pkg().Path()
 	}
-	switch {
-	case path == gorillaWebsocket && (fn.Name() == "Upgrade"):
-		return Hijack, name
-	case (path == coderWebsocket || path == nhooyrWebsocket) && fn.Name() == "Accept":
-		return Hijack, name
-	case fn.Name() == "Hijack" && isHijackSignature(fn):
-		return Hijack, name
-	}
 	switch fn.Name() {
+	case "Upgrade":
+		if path == gorillaWebsocket {
+			return Hijack, objectof.FuncName(fn)
+		}
+	case "Accept":
+		if path == coderWebsocket || path == nhooyrWebsocket {
+			return Hijack, objectof.FuncName(fn)
+		}
+	case "Hijack":
+		if isHijackSignature(fn) {
+			return Hijack, objectof.FuncName(fn)
+		}
 	case "ParseMultipartForm", "MultipartReader", "FormFile", "MultipartForm", "SaveUploadedFile":
 		if recvIs(fn, "net/http", "Request") || recvIs(fn, ginPkg, "Context") || path == echoPkg {
-			return Body, name
+			return Body, objectof.FuncName(fn)
 		}
 	}
 	return 0, ""
