@@ -101,6 +101,8 @@ cmd/tunable: stop signal SIGTERM (the default), handled at main.go:23
        0s  Shutdown deadline unknown                 main.go:38
   unknown  process exits                             drain: its deadline cannot be resolved, main.go:32
       15s  SIGKILL (//sigtermlint:stop-timeout 15s)  main.go:16
+  server srv (Shutdown at main.go:38): longest request unbounded: no WriteTimeout or http.TimeoutHandler
+    (some of its handlers could not be followed)
   no finding; whether the drain fits is unknown: drain: its deadline cannot be resolved
 
 cmd/worker: starts no server
