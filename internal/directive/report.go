@@ -19,8 +19,8 @@ type Reporter struct {
 	// naming only such categories is not stale.
 	enabled func(category string) bool
 	owned   []string
-	dirs  []*Ignore
-	used  map[*Ignore]bool
+	dirs    []*Ignore
+	used    map[*Ignore]bool
 }
 
 // NewReporter returns a Reporter for pass that applies the ignore
