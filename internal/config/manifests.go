@@ -62,11 +62,15 @@ func (c *Config) discover(pass *analysis.Pass) (*deploy.Set, string) {
 		}
 		return set, ""
 	}
-	root := moduleRoot(packageDir(pass))
-	if root == "" {
+	module := moduleRoot(packageDir(pass))
+	if module == "" {
 		return nil, ""
 	}
-	set, read, err := c.reads.Discover(root)
+	root, keep := searchRoot(module), ""
+	if root != module {
+		keep = module
+	}
+	set, read, err := c.reads.Discover(root, keep)
 	if err != nil {
 		if read {
 			warn(fmt.Sprintf("%s: %v", root, err))
@@ -100,6 +104,26 @@ func packageDir(pass *analysis.Pass) string {
 		}
 	}
 	return ""
+}
+
+// searchRoot is where manifests=auto searches from a module's root: the
+// repository it is nested in (the nearest directory at or above it that
+// holds .git, or a go.work), so that a monorepo's root-level Dockerfile,
+// compose file, fly.toml or k8s/ directory is read for a module in
+// backend/ or services/x/; the module root itself when it is in none.
+func searchRoot(module string) string {
+	for dir := module; ; {
+		for _, marker := range []string{".git", "go.work"} {
+			if _, err := os.Stat(filepath.Join(dir, marker)); err == nil {
+				return dir
+			}
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return module
+		}
+		dir = parent
+	}
 }
 
 // moduleRoot returns the directory of the go.mod at or above dir, or "".
