@@ -111,8 +111,8 @@ func TestNestedModuleE2E(t *testing.T) {
 	r := run(t, dir, bin, "./...")
 	got := findingLines(relPaths(dir, r.stderr))
 	want := []string{
-		"cmd/api/main.go:16:6: the deployment stops this program with SIGQUIT (stop_signal at compose.yaml:7), which it does not handle: in-flight requests are cut off",
-		"cmd/api/main.go:28:12: shutdown may take 8s but the stop timeout is 6s (kill_timeout 6s at fly.toml:5; the smallest of 2 deployments of api): SIGKILL cuts the drain short",
+		"cmd/api/main.go:16:6: the deployment stops this program with SIGQUIT (stop_signal at ../compose.yaml:7), which it does not handle: in-flight requests are cut off",
+		"cmd/api/main.go:28:12: shutdown may take 8s but the stop timeout is 6s (kill_timeout 6s at ../fly.toml:5; the smallest of 2 deployments of api): SIGKILL cuts the drain short",
 	}
 	if r.code != 3 || !slices.Equal(got, want) {
 		t.Errorf("auto: want exit 3 and\n%s\ngot %q\n%s", strings.Join(want, "\n"), got, r)

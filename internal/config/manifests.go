@@ -77,10 +77,12 @@ func (c *Config) discover(pass *analysis.Pass) (*deploy.Set, string) {
 		}
 		return nil, ""
 	}
+	// The files are named from the module root (../fly.toml for the
+	// repository's), where go build and the program's directory are.
 	if read {
-		report(set, root)
+		report(set, module)
 	}
-	return set, root
+	return set, module
 }
 
 // ProgramName is the name go build gives the program's binary: the last

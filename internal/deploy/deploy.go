@@ -223,7 +223,8 @@ func skipDir(name string) bool {
 // the directories vendor, node_modules, testdata and hidden ones (name
 // starting with "."), except keep and the directories on the way down to
 // it (a module nested in a repository whose root is searched, even under
-// testdata/). File names in the Set are relative to root, slash-separated.
+// testdata/). File names in the Set are relative to root, slash-separated,
+// or to keep when it is given (../fly.toml for a file above it).
 // The error is only for a root that cannot be read.
 func Discover(root, keep string) (*Set, error) {
 	s := readRoot(root, keep)
@@ -492,8 +493,15 @@ func (r *reader) walk(dir, prefix string) {
 			return nil
 		}
 		name := filepath.ToSlash(rel)
-		if prefix != "" {
+		switch {
+		case prefix != "":
 			name = path.Join(prefix, name)
+		case r.keep != "":
+			// Named from the module, as go build and the messages see
+			// it: ../fly.toml for the repository's root-level file.
+			if k, err := filepath.Rel(r.keep, p); err == nil {
+				name = filepath.ToSlash(k)
+			}
 		}
 		if err != nil {
 			if p != dir {

@@ -759,7 +759,7 @@ func TestDiscoverKeep(t *testing.T) {
 		got = append(got, c.Workload+"@"+c.File)
 	}
 	slices.Sort(got)
-	want := []string{"module@testdata/mod/fly.toml", "root@fly.toml"}
+	want := []string{"module@fly.toml", "root@../../fly.toml"}
 	if !slices.Equal(got, want) {
 		t.Errorf("read %q, want %q", got, want)
 	}
