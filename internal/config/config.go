@@ -51,7 +51,7 @@ func New() *analysis.Analyzer {
 	a.Flags.Var(&f.disable, FlagDisable,
 		"do not report these categories (comma-separated), e.g. to adopt the rules one at a time")
 	a.Flags.Var(&f.manifests, FlagManifests,
-		"deployment manifests to read the stop timeout and stop signal from: auto (search the module root of each main package), off, or comma-separated files and directories")
+		"deployment manifests to read the stop timeout and stop signal from: auto (search the module root of each main package, or the repository it is nested in), off, or comma-separated files and directories")
 	return a
 }
 
