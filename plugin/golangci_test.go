@@ -164,6 +164,31 @@ func TestGolangciLint(t *testing.T) {
 		compare(t, parseJSON(t, dir, out), noSigterm)
 	})
 
+	// The per-rule switch: disable: [no-sigterm] silences exactly that
+	// category.
+	t.Run("disable", func(t *testing.T) {
+		out, stderr, code := run("run", "--config=disable.golangci.yml", "--output.json.path=stdout", "--show-stats=false", "./...")
+		if code != 1 {
+			t.Errorf("exit code %d, want 1 (issues found)", code)
+		}
+		checkStderr(stderr)
+		compare(t, parseJSON(t, dir, out), slowDrain)
+	})
+
+	t.Run("badcategory", func(t *testing.T) {
+		out, stderr, code := run("run", "--config=badcategory.golangci.yml", "./...")
+		if code != 3 {
+			t.Errorf("exit code %d, want 3 (failure)", code)
+		}
+		const want = `sigtermlint: settings: enable: unknown category "no-such-rule"`
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr does not contain %q:\n%s", want, stderr)
+		}
+		if strings.Contains(out, "sigtermlint") {
+			t.Errorf("issues printed despite the bad setting:\n%s", out)
+		}
+	})
+
 	t.Run("badsetting", func(t *testing.T) {
 		out, stderr, code := run("run", "--config=badsetting.golangci.yml", "./...")
 		if code != 3 {

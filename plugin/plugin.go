@@ -102,6 +102,11 @@ type Settings struct {
 	// Manifests says where deployment manifests are read from: auto, off,
 	// or comma-separated files and directories.
 	Manifests string `json:"manifests"`
+	// Enable lists the only categories to report; Disable, categories
+	// never to report (the per-rule switches, -sigtermlint.enable and
+	// -sigtermlint.disable).
+	Enable  []string `json:"enable"`
+	Disable []string `json:"disable"`
 }
 
 // New builds the plugin from its settings, as golangci-lint decoded them
@@ -115,8 +120,8 @@ func New(settings any) (register.LinterPlugin, error) {
 			err = inner
 		}
 		if strings.Contains(err.Error(), "unknown field") {
-			return nil, fmt.Errorf("%s: settings: %w (known: %s, %s, %s)",
-				Name, err, config.FlagStopTimeout, config.FlagPlatform, config.FlagManifests)
+			return nil, fmt.Errorf("%s: settings: %w (known: %s, %s, %s, %s, %s)",
+				Name, err, config.FlagStopTimeout, config.FlagPlatform, config.FlagManifests, config.FlagEnable, config.FlagDisable)
 		}
 		return nil, fmt.Errorf("%s: settings: %w", Name, err)
 	}
@@ -125,12 +130,19 @@ func New(settings any) (register.LinterPlugin, error) {
 		{config.FlagStopTimeout, s.StopTimeout},
 		{config.FlagPlatform, s.Platform},
 		{config.FlagManifests, s.Manifests},
+		{config.FlagDisable, strings.Join(s.Disable, ",")},
 	} {
 		if kv.value == "" {
 			continue
 		}
 		if err := cfg.Flags.Set(kv.key, kv.value); err != nil {
 			return nil, fmt.Errorf("%s: settings: %s: %w", Name, kv.key, err)
+		}
+	}
+	if s.Enable != nil {
+		// Set even when empty: enable: [] reports nothing, as asked.
+		if err := cfg.Flags.Set(config.FlagEnable, strings.Join(s.Enable, ",")); err != nil {
+			return nil, fmt.Errorf("%s: settings: %s: %w", Name, config.FlagEnable, err)
 		}
 	}
 	return &linterPlugin{cfg: cfg}, nil

@@ -10,6 +10,7 @@ import (
 
 	"github.com/sigtermlint/sigtermlint/internal/longlived"
 	"github.com/sigtermlint/sigtermlint/internal/objectof"
+	"github.com/sigtermlint/sigtermlint/internal/ruledoc"
 )
 
 // checkLongLived reports, at a (*http.Server).Shutdown call, the
@@ -17,6 +18,9 @@ import (
 // hijacked connections nothing tells (hijacked-not-closed) and streams
 // that stop only on their request context (stream-blocks-drain).
 func (c *checker) checkLongLived(s *scope, stop *stopCall, l lineage) {
+	if !c.cfg.AnyEnabled(ruledoc.HijackedNotClosed, ruledoc.StreamBlocksDrain) {
+		return // switched off: the server is not followed
+	}
 	srv, ok := c.serverOf(stop)
 	if !ok {
 		return

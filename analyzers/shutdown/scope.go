@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/sigtermlint/sigtermlint/internal/assign"
+	"github.com/sigtermlint/sigtermlint/internal/config"
 	"github.com/sigtermlint/sigtermlint/internal/directive"
 	"github.com/sigtermlint/sigtermlint/internal/durations"
 	"github.com/sigtermlint/sigtermlint/internal/longlived"
@@ -21,6 +22,7 @@ import (
 // checker holds what the analysis of one package needs.
 type checker struct {
 	pass    *analysis.Pass
+	cfg     *config.Config
 	report  *directive.Reporter // every finding goes through it, for //sigtermlint:ignore
 	reach   *reach.Result
 	timeout stoptimeout.Timeout

@@ -29,6 +29,10 @@ func Rules() []ruledoc.Rule {
 	return []ruledoc.Rule{exitBeforeDrainRule, cancelledContextRule, unboundedShutdownRule, shutdownTimeoutRule, hijackedNotClosedRule, streamBlocksDrainRule, badDirectiveRule}
 }
 
+// stopRules are the rules judged at each graceful stop (stops.go): when
+// all are switched off, the stops are not traced.
+var stopRules = []string{ruledoc.CancelledContext, ruledoc.UnboundedShutdown, ruledoc.ShutdownTimeout, ruledoc.HijackedNotClosed, ruledoc.StreamBlocksDrain}
+
 // categories are the rules of this analyzer, the ones its
 // //sigtermlint:ignore directives may name (not bad-directive: a
 // malformed directive is fixed, not silenced).
@@ -67,7 +71,8 @@ func run(pass *analysis.Pass, cfg *config.Config) (*Result, error) {
 	})
 	c := &checker{
 		pass:    pass,
-		report:  directive.NewReporter(pass, categories...),
+		report:  directive.NewReporter(pass, cfg.Enabled, categories...),
+		cfg:     cfg,
 		reach:   res,
 		timeout: timeout,
 	}
@@ -87,9 +92,13 @@ func run(pass *analysis.Pass, cfg *config.Config) (*Result, error) {
 		if takesTesting(pass.TypesInfo, s.decl) {
 			continue // a test fixture: no deployed process runs it
 		}
-		c.checkStops(s)
+		if cfg.AnyEnabled(stopRules...) {
+			c.checkStops(s)
+		}
 	}
-	c.checkExitBeforeDrain()
+	if cfg.Enabled(ruledoc.ExitBeforeDrain) {
+		c.checkExitBeforeDrain()
+	}
 	c.report.Finish()
 	return c.result(), nil
 }

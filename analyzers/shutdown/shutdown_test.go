@@ -162,3 +162,14 @@ func TestResult(t *testing.T) {
 		t.Errorf("stops:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestSwitches runs with -sigtermlint.disable=hijacked-not-closed: the
+// Shutdown of a server with a websocket and a stream gets only
+// stream-blocks-drain.
+func TestSwitches(t *testing.T) {
+	cfg := config.New()
+	if err := cfg.Flags.Set(config.FlagDisable, "hijacked-not-closed"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testdata(t), shutdown.NewWith(cfg), "switches/longlived")
+}

@@ -72,7 +72,7 @@ func run(pass *analysis.Pass, cfg *config.Config) (*Result, error) {
 	if reach.IsStd(pass.Pkg.Path()) {
 		return &Result{}, nil // no programs and no ignores in the standard library
 	}
-	r := directive.NewReporter(pass, categories...)
+	r := directive.NewReporter(pass, cfg.Enabled, categories...)
 	res := check(pass, cfg, r)
 	r.Finish() // in every package: a stale ignore in a library is stale too
 	return res, nil
@@ -94,8 +94,12 @@ func check(pass *analysis.Pass, cfg *config.Config, r *directive.Reporter) *Resu
 			r.Report(d)
 		}
 	}
-	checkStopSignal(pass, r, prog, prog.Main, sigs)
-	checkDelivery(pass, cfg, r, prog.Main)
+	if cfg.Enabled(ruledoc.StopSignal) {
+		checkStopSignal(pass, r, prog, prog.Main, sigs)
+	}
+	if cfg.Enabled(ruledoc.SignalNotDelivered) {
+		checkDelivery(pass, cfg, r, prog.Main)
+	}
 	res := &Result{}
 	for _, s := range append(sigs, defaults...) {
 		res.StopSignals = append(res.StopSignals, StopSignal{Name: s.name, What: s.what, File: s.file, Line: s.line})

@@ -70,3 +70,14 @@ func TestIgnore(t *testing.T) {
 		}
 	}
 }
+
+// TestSwitches runs with -sigtermlint.disable=no-sigterm: the server that
+// never handles SIGTERM is not reported, nor is the ignore naming the
+// switched-off category as stale.
+func TestSwitches(t *testing.T) {
+	cfg := config.New()
+	if err := cfg.Flags.Set(config.FlagDisable, "no-sigterm"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testdata(t), sigterm.NewWith(cfg), "switches/nosigterm", "switches/nosigtermplain")
+}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -93,5 +95,30 @@ func TestFlyExampleE2E(t *testing.T) {
 	r = run(t, dir, bin, "-sigtermlint.manifests=example/fly.toml", "./...")
 	if r.code != 0 || r.stderr != "" {
 		t.Errorf("-manifests=example/fly.toml: want no finding (fly stops it with SIGINT), got\n%s", r)
+	}
+}
+
+// TestNestedModuleE2E: the Go module is in backend/ of a repository whose
+// deployment files (fly.toml, compose.yaml) are at its root, marked by a
+// go.work (a .git directory would do the same). manifests=auto searches
+// from the repository root: fly's 6s kill_timeout is under the 8s drain,
+// and compose stops the program with SIGQUIT. Without manifests there is
+// nothing to report, so both findings come from the root-level files.
+func TestNestedModuleE2E(t *testing.T) {
+	t.Parallel()
+	bin := sigtermlint(t)
+	dir := filepath.Join(testdataDir(t, "e2e-nested"), "backend")
+	r := run(t, dir, bin, "./...")
+	got := findingLines(relPaths(dir, r.stderr))
+	want := []string{
+		"cmd/api/main.go:16:6: the deployment stops this program with SIGQUIT (stop_signal at ../compose.yaml:7), which it does not handle: in-flight requests are cut off",
+		"cmd/api/main.go:28:12: shutdown may take 8s but the stop timeout is 6s (kill_timeout 6s at ../fly.toml:5; the smallest of 2 deployments of api): SIGKILL cuts the drain short",
+	}
+	if r.code != 3 || !slices.Equal(got, want) {
+		t.Errorf("auto: want exit 3 and\n%s\ngot %q\n%s", strings.Join(want, "\n"), got, r)
+	}
+	r = run(t, dir, bin, "-sigtermlint.manifests=off", "./...")
+	if r.code != 0 || r.stderr != "" {
+		t.Errorf("-sigtermlint.manifests=off: want no finding, got\n%s", r)
 	}
 }

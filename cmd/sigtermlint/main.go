@@ -5,6 +5,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 
 	"golang.org/x/tools/go/analysis/multichecker"
@@ -22,6 +23,12 @@ import (
 func main() {
 	if explain.Requested(os.Args[1:]) {
 		os.Exit(explain.Main(os.Args[1:], "", explain.Default(), os.Stdout, os.Stderr))
+	}
+	// An unknown category in -sigtermlint.enable/disable is one line, not
+	// the flag package's usage dump; exit 2 as for any bad flag.
+	if err := config.CheckArgs(config.Analyzer.Name, os.Args[1:]); err != nil {
+		fmt.Fprintf(os.Stderr, "sigtermlint: %v\n", err)
+		os.Exit(2)
 	}
 	multichecker.Main(config.Analyzer, sigterm.Analyzer, shutdown.Analyzer)
 }

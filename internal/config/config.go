@@ -46,8 +46,12 @@ func New() *analysis.Analyzer {
 		"time between SIGTERM and SIGKILL that the whole shutdown must fit in, e.g. 20s (default: the manifests', else the platform's, else 30s); a //sigtermlint:stop-timeout directive in package main overrides it")
 	a.Flags.Var(&f.platform, FlagPlatform,
 		"where the programs run, for the default stop timeout and stop signal when no manifest says: "+strings.Join(PlatformNames(), ", "))
+	a.Flags.Var(&f.enable, FlagEnable,
+		"report only these categories (comma-separated, e.g. no-sigterm,sigint-only); the others cost nothing they do not need")
+	a.Flags.Var(&f.disable, FlagDisable,
+		"do not report these categories (comma-separated), e.g. to adopt the rules one at a time")
 	a.Flags.Var(&f.manifests, FlagManifests,
-		"deployment manifests to read the stop timeout and stop signal from: auto (search the module root of each main package), off, or comma-separated files and directories")
+		"deployment manifests to read the stop timeout and stop signal from: auto (search the module root of each main package, or the repository it is nested in), off, or comma-separated files and directories")
 	return a
 }
 
@@ -63,6 +67,11 @@ type Config struct {
 	// Manifests says where to read deployment manifests from.
 	Manifests     ManifestsMode
 	ManifestPaths []string // absolute, for ManifestsPaths
+	// Enable and Disable are the per-rule switches: when EnableSet, only
+	// the categories in Enable are reported; those in Disable never are.
+	Enable    []string
+	EnableSet bool
+	Disable   []string
 
 	// reads holds the manifests read for the pass (nil: read each
 	// time): the Config is the Result of one pass, and drops them with
@@ -74,6 +83,8 @@ type flags struct {
 	stopTimeout durationFlag
 	platform    platformFlag
 	manifests   manifestsFlag
+	enable      categoriesFlag
+	disable     categoriesFlag
 }
 
 func (f *flags) config() *Config {
@@ -83,6 +94,9 @@ func (f *flags) config() *Config {
 		Platform:       f.platform.p,
 		Manifests:      f.manifests.mode,
 		ManifestPaths:  f.manifests.paths,
+		Enable:         f.enable.cats,
+		EnableSet:      f.enable.set,
+		Disable:        f.disable.cats,
 		reads:          new(deploy.Cache),
 	}
 }

@@ -62,21 +62,27 @@ func (c *Config) discover(pass *analysis.Pass) (*deploy.Set, string) {
 		}
 		return set, ""
 	}
-	root := moduleRoot(packageDir(pass))
-	if root == "" {
+	module := moduleRoot(packageDir(pass))
+	if module == "" {
 		return nil, ""
 	}
-	set, read, err := c.reads.Discover(root)
+	root, keep := searchRoot(module), ""
+	if root != module {
+		keep = module
+	}
+	set, read, err := c.reads.Discover(root, keep)
 	if err != nil {
 		if read {
 			warn(fmt.Sprintf("%s: %v", root, err))
 		}
 		return nil, ""
 	}
+	// The files are named from the module root (../fly.toml for the
+	// repository's), where go build and the program's directory are.
 	if read {
-		report(set, root)
+		report(set, module)
 	}
-	return set, root
+	return set, module
 }
 
 // ProgramName is the name go build gives the program's binary: the last
@@ -100,6 +106,26 @@ func packageDir(pass *analysis.Pass) string {
 		}
 	}
 	return ""
+}
+
+// searchRoot is where manifests=auto searches from a module's root: the
+// repository it is nested in (the nearest directory at or above it that
+// holds .git, or a go.work), so that a monorepo's root-level Dockerfile,
+// compose file, fly.toml or k8s/ directory is read for a module in
+// backend/ or services/x/; the module root itself when it is in none.
+func searchRoot(module string) string {
+	for dir := module; ; {
+		for _, marker := range []string{".git", "go.work"} {
+			if _, err := os.Stat(filepath.Join(dir, marker)); err == nil {
+				return dir
+			}
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return module
+		}
+		dir = parent
+	}
 }
 
 // moduleRoot returns the directory of the go.mod at or above dir, or "".

@@ -156,12 +156,12 @@ func (c *Cache) get(k key, read func() *snapshot) (*snapshot, bool) {
 	return s, fresh
 }
 
-// Discover returns Discover(root) for the Cache's pass, and whether this
+// Discover returns Discover(root, keep) for the Cache's pass, and whether this
 // call read the files (to tell about their Warnings once per read). The
 // Set is shared: do not modify it.
-func (c *Cache) Discover(root string) (set *Set, read bool, err error) {
-	k := key{discover: true, root: absPath(root)}
-	s, read := c.get(k, func() *snapshot { return readRoot(root) })
+func (c *Cache) Discover(root, keep string) (set *Set, read bool, err error) {
+	k := key{discover: true, root: absPath(root), paths: keep}
+	s, read := c.get(k, func() *snapshot { return readRoot(root, keep) })
 	return s.set, read, s.err
 }
 

@@ -56,7 +56,7 @@ func timeouts(set *Set) []time.Duration {
 
 func discoverIn(t *testing.T, c *Cache, root string) (*Set, bool) {
 	t.Helper()
-	set, read, err := c.Discover(root)
+	set, read, err := c.Discover(root, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -135,7 +135,7 @@ func TestUndelivered(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			s, err := Discover(dir)
+			s, err := Discover(dir, "")
 			if err != nil {
 				t.Fatal(err)
 			}

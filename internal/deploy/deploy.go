@@ -221,14 +221,17 @@ func skipDir(name string) bool {
 
 // Discover walks root and reads every recognized deployment file, skipping
 // the directories vendor, node_modules, testdata and hidden ones (name
-// starting with "."). File names in the Set are relative to root,
-// slash-separated. The error is only for a root that cannot be read.
-func Discover(root string) (*Set, error) {
-	s := readRoot(root)
+// starting with "."), except keep and the directories on the way down to
+// it (a module nested in a repository whose root is searched, even under
+// testdata/). File names in the Set are relative to root, slash-separated,
+// or to keep when it is given (../fly.toml for a file above it).
+// The error is only for a root that cannot be read.
+func Discover(root, keep string) (*Set, error) {
+	s := readRoot(root, keep)
 	return s.set, s.err
 }
 
-func readRoot(root string) *snapshot {
+func readRoot(root, keep string) *snapshot {
 	r := newReader()
 	info, err := r.stat(root)
 	if err != nil {
@@ -240,6 +243,7 @@ func readRoot(root string) *snapshot {
 	if _, err := os.ReadDir(root); err != nil {
 		return r.failed(err)
 	}
+	r.keep = keep
 	r.walk(root, "")
 	return r.done()
 }
@@ -416,6 +420,9 @@ type reader struct {
 	// directory a Discover walk or a -manifests directory started from:
 	// the places a Dockerfile's build context may be.
 	file, root string
+	// keep is a directory below a Discover root walked even where its
+	// name would be skipped, with its ancestors (see Discover).
+	keep string
 	agentFiles []Duration // ECS_CONTAINER_STOP_TIMEOUT of each ecs.config
 	ecsPending []ecsPending
 	inputs     []input // the files and directories looked at
@@ -441,6 +448,42 @@ func (r *reader) note(file string, line int, format string, args ...any) {
 	r.set.Notes = append(r.set.Notes, Note{Source{file, line}, fmt.Sprintf(format, args...)})
 }
 
+// skipped reports whether a walk from root leaves out p: a directory
+// named as skipDir says below root, unless it is r.keep or on the way down
+// to it; inside r.keep, the names below keep decide.
+func (r *reader) skipped(root, p string) bool {
+	if r.keep != "" {
+		if within(r.keep, p) {
+			return p != r.keep && skippedBelow(r.keep, p)
+		}
+		if within(p, r.keep) {
+			return false // on the way down to keep
+		}
+	}
+	return skippedBelow(root, p)
+}
+
+// skippedBelow reports whether a path component of p below base is one
+// that Discover skips.
+func skippedBelow(base, p string) bool {
+	rel, err := filepath.Rel(base, p)
+	if err != nil {
+		return false
+	}
+	for _, name := range strings.Split(filepath.ToSlash(rel), "/") {
+		if name != "." && skipDir(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// within reports whether p is dir or below it.
+func within(dir, p string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
 // walk reads the recognized files under dir; prefix is the name dir has in
 // the Set ("" for a Discover root).
 func (r *reader) walk(dir, prefix string) {
@@ -450,8 +493,15 @@ func (r *reader) walk(dir, prefix string) {
 			return nil
 		}
 		name := filepath.ToSlash(rel)
-		if prefix != "" {
+		switch {
+		case prefix != "":
 			name = path.Join(prefix, name)
+		case r.keep != "":
+			// Named from the module, as go build and the messages see
+			// it: ../fly.toml for the repository's root-level file.
+			if k, err := filepath.Rel(r.keep, p); err == nil {
+				name = filepath.ToSlash(k)
+			}
 		}
 		if err != nil {
 			if p != dir {
@@ -463,7 +513,7 @@ func (r *reader) walk(dir, prefix string) {
 			return nil
 		}
 		if d.IsDir() {
-			if p != dir && skipDir(d.Name()) {
+			if p != dir && r.skipped(dir, p) {
 				return fs.SkipDir
 			}
 			// Before WalkDir lists it: a file added or removed later
@@ -472,8 +522,8 @@ func (r *reader) walk(dir, prefix string) {
 			return nil
 		}
 		kind := classify(d.Name())
-		if kind == fileUnknown {
-			return nil
+		if kind == fileUnknown || r.keep != "" && !within(r.keep, p) && skippedBelow(dir, filepath.Dir(p)) {
+			return nil // or in a skipped directory walked on the way to keep
 		}
 		data, err := r.readFile(p)
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -352,7 +353,7 @@ func TestECSAgentConfig(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		s, err := Discover(dir)
+		s, err := Discover(dir, "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -489,7 +490,7 @@ func TestDockerfileEdgeCases(t *testing.T) {
 			if err := os.WriteFile(filepath.Join(dir, "Dockerfile"), []byte(tt.content), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			s, err := Discover(dir)
+			s, err := Discover(dir, "")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -530,7 +531,7 @@ func TestFly(t *testing.T) {
 }
 
 func TestDiscover(t *testing.T) {
-	s, err := Discover("testdata/discover")
+	s, err := Discover("testdata/discover", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -565,10 +566,10 @@ func TestDiscover(t *testing.T) {
 }
 
 func TestDiscoverErrors(t *testing.T) {
-	if _, err := Discover("testdata/no-such-dir"); err == nil {
+	if _, err := Discover("testdata/no-such-dir", ""); err == nil {
 		t.Error("Discover of a missing root: no error")
 	}
-	if _, err := Discover("testdata/k8s/app.yaml"); err == nil {
+	if _, err := Discover("testdata/k8s/app.yaml", ""); err == nil {
 		t.Error("Discover of a file: no error")
 	}
 }
@@ -635,7 +636,7 @@ func TestLargeFileSkipped(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "big.yaml"), big, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s, err := Discover(dir)
+	s, err := Discover(dir, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -709,7 +710,7 @@ func TestNonManifestYAMLIsQuiet(t *testing.T) {
 		}
 	}
 	write("pnpm-lock.yaml", "lockfileVersion: 9\npackages:\n  foo:\n    resolution: {kind: [unclosed\n")
-	set, err := Discover(root)
+	set, err := Discover(root, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -717,11 +718,49 @@ func TestNonManifestYAMLIsQuiet(t *testing.T) {
 		t.Errorf("non-manifest YAML: got warnings %v", set.Warnings)
 	}
 	write("deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\nspec: [unclosed\n")
-	set, err = Discover(root)
+	set, err = Discover(root, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(set.Warnings) != 1 || set.Warnings[0].File != "deploy.yaml" {
 		t.Errorf("broken manifest: got warnings %v, want one for deploy.yaml", set.Warnings)
+	}
+}
+
+// TestDiscoverKeep walks a repository root with a module nested under
+// testdata/: the module's files and the root's are read, the module's own
+// testdata and the root's other skipped directories are not, nor a file
+// of a skipped directory on the way down.
+func TestDiscoverKeep(t *testing.T) {
+	root := t.TempDir()
+	write := func(rel, content string) {
+		t.Helper()
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fly := "app = \"%s\"\nkill_timeout = 20\n"
+	write("fly.toml", fmt.Sprintf(fly, "root"))
+	write("testdata/fly.toml", fmt.Sprintf(fly, "onthewaydir"))
+	write("testdata/other/fly.toml", fmt.Sprintf(fly, "sibling"))
+	write("testdata/mod/fly.toml", fmt.Sprintf(fly, "module"))
+	write("testdata/mod/testdata/fly.toml", fmt.Sprintf(fly, "moduletestdata"))
+	write("vendor/fly.toml", fmt.Sprintf(fly, "vendor"))
+	set, err := Discover(root, filepath.Join(root, "testdata", "mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range set.Containers {
+		got = append(got, c.Workload+"@"+c.File)
+	}
+	slices.Sort(got)
+	want := []string{"module@fly.toml", "root@../../fly.toml"}
+	if !slices.Equal(got, want) {
+		t.Errorf("read %q, want %q", got, want)
 	}
 }

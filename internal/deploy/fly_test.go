@@ -105,7 +105,7 @@ func TestFlyMalformedFileAmongOthers(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s, err := Discover(dir)
+	s, err := Discover(dir, "")
 	if err != nil {
 		t.Fatal(err)
 	}

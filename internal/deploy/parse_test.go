@@ -244,7 +244,7 @@ func TestHostileYAMLIsBounded(t *testing.T) {
 				if how == "Load" {
 					s, err = Load(dir, []string{"x.yaml"})
 				} else {
-					s, err = Discover(dir)
+					s, err = Discover(dir, "")
 				}
 				elapsed := time.Since(start)
 				if err != nil {

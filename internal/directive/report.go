@@ -13,23 +13,31 @@ import (
 // directives' parts that name them: under go vet and nogo the analyzers
 // share nothing, so no Reporter knows what another suppressed.
 type Reporter struct {
-	pass  *analysis.Pass
-	owned []string
-	dirs  []*Ignore
-	used  map[*Ignore]bool
+	pass *analysis.Pass
+	// enabled says which categories are reported (the per-rule
+	// switches); a finding of another category is dropped, and an ignore
+	// naming only such categories is not stale.
+	enabled func(category string) bool
+	owned   []string
+	dirs    []*Ignore
+	used    map[*Ignore]bool
 }
 
 // NewReporter returns a Reporter for pass that applies the ignore
 // directives to the categories in owned; diagnostics of other categories
 // go through. A directive may name the category of any finding of either
-// analyzer (ruledoc.Ignorable).
-func NewReporter(pass *analysis.Pass, owned ...string) *Reporter {
-	return &Reporter{pass: pass, owned: owned, dirs: ParseIgnores(pass.Fset, pass.Files, ruledoc.Ignorable()), used: map[*Ignore]bool{}}
+// analyzer (ruledoc.Ignorable). enabled says which categories are
+// reported at all.
+func NewReporter(pass *analysis.Pass, enabled func(category string) bool, owned ...string) *Reporter {
+	return &Reporter{pass: pass, enabled: enabled, owned: owned, dirs: ParseIgnores(pass.Fset, pass.Files, ruledoc.Ignorable()), used: map[*Ignore]bool{}}
 }
 
 // Report reports d unless a directive naming its category covers its
 // position.
 func (r *Reporter) Report(d analysis.Diagnostic) {
+	if !r.enabled(d.Category) {
+		return
+	}
 	suppressed := false
 	if slices.Contains(r.owned, d.Category) {
 		for _, dir := range r.dirs {
@@ -55,6 +63,9 @@ func (r *Reporter) Finish() {
 		var mine, others []string
 		for _, cat := range dir.Categories {
 			if slices.Contains(r.owned, cat) {
+				if !r.enabled(cat) {
+					continue // switched off: it has nothing to suppress
+				}
 				mine = append(mine, cat)
 			} else {
 				others = append(others, cat)
@@ -68,7 +79,7 @@ func (r *Reporter) Finish() {
 			// The other analyzer may use it: speak only of the part it owns.
 			msg = "this " + ignorePrefix + " suppresses nothing for " + strings.Join(mine, ",") + ": remove " + strings.Join(mine, ",") + " from it"
 		}
-		r.pass.Report(analysis.Diagnostic{Pos: dir.Pos, End: dir.End, Category: BadDirective, Message: msg})
+		r.Report(analysis.Diagnostic{Pos: dir.Pos, End: dir.End, Category: BadDirective, Message: msg})
 	}
 }
 
