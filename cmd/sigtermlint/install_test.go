@@ -132,7 +132,14 @@ func TestInstall(t *testing.T) {
 // thisModule@testVersion: @v/list, .info, .mod and .zip.
 func writeProxy(t *testing.T, proxy, root string) {
 	t.Helper()
-	m := module.Version{Path: thisModule, Version: testVersion}
+	writeProxyVersion(t, proxy, root, testVersion)
+}
+
+// writeProxyVersion lays out a module proxy serving the tree at root as
+// thisModule@version, the one version it lists.
+func writeProxyVersion(t *testing.T, proxy, root, version string) {
+	t.Helper()
+	m := module.Version{Path: thisModule, Version: version}
 	escaped, err := module.EscapePath(m.Path)
 	if err != nil {
 		t.Fatal(err)
