@@ -422,7 +422,7 @@ type reader struct {
 	file, root string
 	// keep is a directory below a Discover root walked even where its
 	// name would be skipped, with its ancestors (see Discover).
-	keep string
+	keep       string
 	agentFiles []Duration // ECS_CONTAINER_STOP_TIMEOUT of each ecs.config
 	ecsPending []ecsPending
 	inputs     []input // the files and directories looked at
