@@ -115,7 +115,7 @@ func TestSettingsErrors(t *testing.T) {
 		settings map[string]any
 		want     string // the error contains it
 	}{
-		{map[string]any{"stop_timeout": "20s"}, `sigtermlint: settings: json: unknown field "stop_timeout" (known: stop-timeout, platform, manifests)`},
+		{map[string]any{"stop_timeout": "20s"}, `sigtermlint: settings: json: unknown field "stop_timeout" (known: stop-timeout, platform, manifests, enable, disable)`},
 		{map[string]any{"stop-timeout": "20s", "platfrom": "docker"}, `unknown field "platfrom"`},
 		{map[string]any{"stop-timeout": "soon"}, `sigtermlint: settings: stop-timeout: time: invalid duration "soon"`},
 		{map[string]any{"stop-timeout": "0s"}, `sigtermlint: settings: stop-timeout: the stop timeout must be positive`},
@@ -123,6 +123,9 @@ func TestSettingsErrors(t *testing.T) {
 		{map[string]any{"platform": "heroku"}, `sigtermlint: settings: platform: unknown platform "heroku"`},
 		{map[string]any{"manifests": filepath.Join(t.TempDir(), "missing.yaml")}, `sigtermlint: settings: manifests: manifest `},
 		{map[string]any{"manifests": ","}, `sigtermlint: settings: manifests: want auto, off,`},
+		{map[string]any{"disable": []any{"no-sigterm", "nope"}}, `sigtermlint: settings: disable: unknown category "nope"`},
+		{map[string]any{"enable": []any{"no-sigkill"}}, `sigtermlint: settings: enable: unknown category "no-sigkill"`},
+		{map[string]any{"enable": "no-sigterm"}, `enable`}, // a list, not a string
 	} {
 		p, err := newPlugin(tc.settings)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
