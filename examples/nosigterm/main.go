@@ -1,6 +1,7 @@
-// Command nosigterm is a service that never handles SIGTERM: every deploy
-// waits out the orchestrator's stop timeout, then SIGKILL cuts its
-// in-flight requests. sigtermlint reports no-sigterm.
+// Command nosigterm is a service that never handles SIGTERM: the Go
+// runtime ends it the moment the orchestrator sends SIGTERM (even as PID 1
+// in a container), so every deploy cuts its in-flight requests.
+// sigtermlint reports no-sigterm.
 package main
 
 import (
