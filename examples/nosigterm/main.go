@@ -1,7 +1,6 @@
-// Command nosigterm is a service that never handles SIGTERM: the Go
-// runtime ends it the moment the orchestrator sends SIGTERM (even as PID 1
-// in a container), so every deploy cuts its in-flight requests.
-// sigtermlint reports no-sigterm.
+// Command nosigterm never handles SIGTERM: the Go runtime ends it the moment
+// it arrives (PID 1 in a container too), so every deploy cuts its in-flight
+// requests. sigtermlint reports no-sigterm.
 package main
 
 import (
