@@ -58,7 +58,9 @@ for {
 			"error (`if err != nil`), or none. A case on any other channel, a received `ok`, a timer or any other "+
 			"condition counts as another way out, and the loop is not reported.",
 		"Not reported when the server has a `RegisterOnShutdown` call or a `BaseContext` returning something "+
-			"other than `context.Background()`, when its `WriteTimeout` is set and not longer than Shutdown's "+
+			"other than `context.Background()`, when the package gives requests another context "+
+			"(`r.WithContext(stopCtx)` in a middleware, or a context derived from the request's whose cancel "+
+			"function something other than a defer calls), when its `WriteTimeout` is set and not longer than Shutdown's "+
 			"deadline (the stream's writes then fail and its request context is cancelled first), when Shutdown's "+
 			"context is already cancelled (`cancelled-context`), or when the server cannot be followed (see "+
 			"`hijacked-not-closed`).",
@@ -74,7 +76,7 @@ for {
 // streams in a loop that nothing tells of the stop.
 func (c *checker) checkStreams(stop *stopCall, srv *longlived.Server, l lineage) {
 	h, site, ok := srv.Has(longlived.Blind)
-	if !ok || len(srv.OnShutdown) > 0 || srv.BaseContext != nil {
+	if !ok || len(srv.OnShutdown) > 0 || srv.BaseContext != nil || srv.Rebased != nil {
 		return
 	}
 	deadlineKnown := l.rooted && l.bounded && l.deadlineKnown

@@ -56,3 +56,62 @@ func (c *Classifier) isRequestCtx(e ast.Expr, depth int) bool {
 	}
 	return false
 }
+
+// rebased returns the package's first call that gives a request a
+// context not derived from its own ((*http.Request).WithContext or Clone
+// with another context), or nil.
+func (c *Classifier) rebased() *ast.CallExpr {
+	var found *ast.CallExpr
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || found != nil {
+				return found == nil
+			}
+			fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+			if fn != nil && (fn.Name() == "WithContext" || fn.Name() == "Clone") && recvIs(fn, "net/http", "Request") &&
+				len(call.Args) == 1 && (!c.isRequestCtx(call.Args[0], 0) || c.cancelledElsewhere(call.Args[0])) {
+				found = call
+			}
+			return true
+		})
+	}
+	return found
+}
+
+// cancelledElsewhere reports whether a context variable made with a
+// cancel function (ctx, cancel := context.WithCancel(r.Context())) has
+// that function called other than by a defer: something (a goroutine
+// watching a stop channel) may end the request's context early.
+func (c *Classifier) cancelledElsewhere(e ast.Expr) bool {
+	v := objectof.Var(c.pass.TypesInfo, e)
+	if v == nil {
+		return false
+	}
+	for _, val := range c.assigns.Values(v) {
+		as, ok := val.Stmt.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != 2 || val.Func == nil {
+			continue
+		}
+		cancel := objectof.Var(c.pass.TypesInfo, as.Lhs[1])
+		if cancel == nil {
+			continue
+		}
+		found := false
+		ast.Inspect(val.Func, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.DeferStmt:
+				return false // the end of the handler, not the stop
+			case *ast.CallExpr:
+				if objectof.Var(c.pass.TypesInfo, n.Fun) == cancel {
+					found = true
+				}
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}

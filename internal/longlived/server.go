@@ -31,6 +31,10 @@ type Server struct {
 	// than context.Background() or context.TODO(): request contexts
 	// derive from it, and a context cancelled on the stop tells them.
 	BaseContext ast.Expr
+	// Rebased is a call of the package that gives a request a context
+	// not derived from its own (r.WithContext(stopCtx) in a middleware):
+	// handlers may then see the stop, so streams are not judged.
+	Rebased *ast.CallExpr
 }
 
 // Timeout is a duration the server is configured with.
@@ -135,6 +139,7 @@ func serverOf(c *Classifier, durs *durations.Resolver, x ast.Expr, depth int) (*
 	s.settings(c, durs, fields, func(e ast.Expr) bool { return objectof.Var(info, e) == v })
 	r := &routes{c: c, durs: durs, server: s, seen: map[any]bool{}}
 	r.handler(fields["Handler"], "", true)
+	s.Rebased = c.rebased()
 	return s, true
 }
 
@@ -149,6 +154,7 @@ func echoServer(c *Classifier, durs *durations.Resolver, v *types.Var, x ast.Exp
 	})
 	r := &routes{c: c, durs: durs, server: s, seen: map[any]bool{}}
 	r.variable(v, x, "")
+	s.Rebased = c.rebased()
 	return s, true
 }
 
