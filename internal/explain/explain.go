@@ -25,6 +25,7 @@ import (
 	"github.com/sigtermlint/sigtermlint/analyzers/shutdown"
 	"github.com/sigtermlint/sigtermlint/analyzers/sigterm"
 	"github.com/sigtermlint/sigtermlint/internal/config"
+	"github.com/sigtermlint/sigtermlint/internal/loaderr"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
 )
 
@@ -176,9 +177,7 @@ type Finding struct {
 }
 
 // LoadError lists the errors of packages that did not load or type-check.
-type LoadError struct{ Errors []string }
-
-func (e *LoadError) Error() string { return strings.Join(e.Errors, "\n") }
+type LoadError = loaderr.Error
 
 // NoMainError says that the patterns match no main package: there is no
 // program to explain.
@@ -197,7 +196,7 @@ func Run(dir string, patterns []string, tests bool, an Analyzers) ([]*Program, e
 	if err != nil {
 		return nil, &LoadError{Errors: []string{err.Error()}}
 	}
-	if errs := loadErrors(initial); len(errs) > 0 {
+	if errs := loaderr.Of(initial); len(errs) > 0 {
 		return nil, &LoadError{Errors: errs}
 	}
 	mains := mainPackages(initial)
@@ -240,21 +239,6 @@ func Run(dir string, patterns []string, tests bool, an Analyzers) ([]*Program, e
 		progs = append(progs, build(m, out))
 	}
 	return progs, nil
-}
-
-// loadErrors lists the errors of the packages and their dependencies, once each.
-func loadErrors(pkgs []*packages.Package) []string {
-	var errs []string
-	seen := map[string]bool{}
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		for _, e := range p.Errors {
-			if s := e.Error(); !seen[s] {
-				seen[s] = true
-				errs = append(errs, s)
-			}
-		}
-	})
-	return errs
 }
 
 // mainPackages returns the main packages among pkgs, test variants and

@@ -101,16 +101,9 @@ func (c *Classifier) paramOf(v *types.Var) (*ast.FuncDecl, int, bool) {
 	if c.params == nil {
 		c.params = map[*types.Var]paramSite{}
 		for _, fd := range c.decls {
-			i := 0
-			for _, field := range fd.Type.Params.List {
-				for _, name := range field.Names {
-					if pv, ok := c.pass.TypesInfo.Defs[name].(*types.Var); ok {
-						c.params[pv] = paramSite{fd, i}
-					}
-					i++
-				}
-				if len(field.Names) == 0 {
-					i++
+			for i, pv := range params(c.pass.TypesInfo, fd) {
+				if pv != nil {
+					c.params[pv] = paramSite{fd, i}
 				}
 			}
 		}
@@ -250,7 +243,7 @@ func (c *Classifier) call(s *Summary, call *ast.CallExpr) {
 		s.add(c.site(flushes, objectof.FuncName(fn), call.Pos()))
 		return
 	}
-	if isInterfaceMethod(fn) {
+	if objectof.IsInterfaceMethod(fn) {
 		return // dispatch: what runs is not known here
 	}
 	sum := c.Func(fn)
@@ -296,11 +289,6 @@ func joinVia(name, via string) string {
 	return name + " -> " + via
 }
 
-func isInterfaceMethod(fn *types.Func) bool {
-	sig, ok := fn.Type().(*types.Signature)
-	return ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
-}
-
 // ClosesConns reports whether a call or range statement of this
 // package closes a set of connections the program keeps: the range
 // itself, or a call of a function that has one.
@@ -311,7 +299,7 @@ func (c *Classifier) ClosesConns(n ast.Node) bool {
 		return ok
 	case *ast.CallExpr:
 		fn, _ := typeutil.Callee(c.pass.TypesInfo, n).(*types.Func)
-		if fn == nil || isInterfaceMethod(fn) {
+		if fn == nil || objectof.IsInterfaceMethod(fn) {
 			return false
 		}
 		if c.Func(fn).Kinds()&CloseSet != 0 {

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/sigtermlint/sigtermlint/internal/objectof"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -66,7 +67,7 @@ func (c *Classifier) flushesIn(body *ast.BlockStmt) bool {
 			}
 			if isFlush(fn) || isSSEvent(fn) {
 				found = true
-			} else if !isInterfaceMethod(fn) {
+			} else if !objectof.IsInterfaceMethod(fn) {
 				found = c.Func(fn).Kinds()&flushes != 0
 			}
 		}

@@ -112,10 +112,10 @@ func (r *routes) call(call *ast.CallExpr, route string, top bool) {
 		// returns, with the routes it registers on it; a parameter it
 		// returns is the argument; the handlers it is given, it wraps
 		// (a middleware).
-		params := map[*types.Var]int{}
-		for i := range len(call.Args) {
-			if v := paramAt(info, fd, i); v != nil {
-				params[v] = i
+		byParam := map[*types.Var]int{}
+		for i, v := range params(info, fd) {
+			if v != nil && i < len(call.Args) {
+				byParam[v] = i
 			}
 		}
 		ast.Inspect(fd.Body, func(n ast.Node) bool {
@@ -123,7 +123,7 @@ func (r *routes) call(call *ast.CallExpr, route string, top bool) {
 				return false
 			}
 			if ret, ok := n.(*ast.ReturnStmt); ok && len(ret.Results) == 1 {
-				if i, ok := params[objectof.Var(info, ret.Results[0])]; ok {
+				if i, ok := byParam[objectof.Var(info, ret.Results[0])]; ok {
 					r.handler(call.Args[i], route, top)
 				} else {
 					r.handler(ret.Results[0], route, top)
@@ -131,7 +131,7 @@ func (r *routes) call(call *ast.CallExpr, route string, top bool) {
 			}
 			return true
 		})
-		for v, i := range params {
+		for v, i := range byParam {
 			if isHandlerValue(v.Type()) || types.IsInterface(v.Type()) && isHandlerValue(info.TypeOf(call.Args[i])) {
 				r.handler(call.Args[i], route, false)
 			}
@@ -285,7 +285,9 @@ func (r *routes) registered(root *types.Var) {
 							continue
 						}
 						if fd := r.c.decls[fn.Origin()]; fd != nil {
-							grow(paramAt(info, fd, i))
+							if ps := params(info, fd); i < len(ps) {
+								grow(ps[i])
+							}
 						} else if !isRegistration(n) && (fn.Pkg() == nil || fn.Pkg().Path() != "net/http") {
 							r.incomplete() // another package may register routes on it
 						}

@@ -131,20 +131,18 @@ func routeOf(info *types.Info, e ast.Expr) string {
 	return ""
 }
 
-// paramAt returns the variable of a declaration's i-th parameter.
-func paramAt(info *types.Info, fd *ast.FuncDecl, i int) *types.Var {
-	n := 0
+// params returns the variables of a declaration's parameters, in order
+// (nil for an unnamed one).
+func params(info *types.Info, fd *ast.FuncDecl) []*types.Var {
+	var vars []*types.Var
 	for _, field := range fd.Type.Params.List {
-		for _, name := range field.Names {
-			if n == i {
-				v, _ := info.Defs[name].(*types.Var)
-				return v
-			}
-			n++
-		}
 		if len(field.Names) == 0 {
-			n++
+			vars = append(vars, nil)
+		}
+		for _, name := range field.Names {
+			v, _ := info.Defs[name].(*types.Var)
+			vars = append(vars, v)
 		}
 	}
-	return nil
+	return vars
 }

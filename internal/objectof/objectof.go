@@ -55,3 +55,10 @@ func FuncName(fn *types.Func) string {
 	}
 	return "(" + star + pkg + recv + ")." + fn.Name()
 }
+
+// IsInterfaceMethod reports whether fn is a method of an interface: a
+// call of it is a dispatch, whose target is not known here.
+func IsInterfaceMethod(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	return ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
+}

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/sigtermlint/sigtermlint/internal/directive"
+	"github.com/sigtermlint/sigtermlint/internal/objectof"
 )
 
 // leafPackages are the packages whose calls Classify recognizes: every
@@ -57,7 +58,7 @@ func mayReach(pass *analysis.Pass) bool {
 		return true // a declaration may say what no call shows, or be malformed
 	}
 	for _, obj := range pass.TypesInfo.Defs {
-		if fn, ok := obj.(*types.Func); ok && isStopName(fn.Name()) && isInterfaceMethod(fn) {
+		if fn, ok := obj.(*types.Func); ok && isStopName(fn.Name()) && objectof.IsInterfaceMethod(fn) {
 			return true
 		}
 	}
@@ -68,7 +69,7 @@ func mayReach(pass *analysis.Pass) bool {
 				return true
 			}
 		case *types.Func:
-			if isStopName(obj.Name()) && isInterfaceMethod(obj) {
+			if isStopName(obj.Name()) && objectof.IsInterfaceMethod(obj) {
 				return true
 			}
 		}

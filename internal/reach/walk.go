@@ -316,7 +316,7 @@ func (w *walker) walkFun(fun ast.Expr) {
 // callFunc records a call of fn.
 func (w *walker) callFunc(fn *types.Func, call *ast.CallExpr) {
 	fn = fn.Origin()
-	if isInterfaceMethod(fn) {
+	if objectof.IsInterfaceMethod(fn) {
 		return // its implementations are credited where values are converted
 	}
 	it := &item{pos: call.Pos(), end: call.End()}
@@ -533,7 +533,7 @@ func (w *walker) mention(fn *types.Func, at ast.Expr) {
 		return // called through its field, where the arguments are known
 	}
 	fn = fn.Origin()
-	if isInterfaceMethod(fn) {
+	if objectof.IsInterfaceMethod(fn) {
 		return
 	}
 	it := &item{pos: at.Pos(), end: at.End()}
@@ -583,11 +583,6 @@ func importedFact(pass *analysis.Pass, fn *types.Func) *FuncFact {
 		return nil
 	}
 	return &f
-}
-
-func isInterfaceMethod(fn *types.Func) bool {
-	sig, ok := fn.Type().(*types.Signature)
-	return ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
 }
 
 // closesListener reports whether body closes a net listener (ln.Close(),

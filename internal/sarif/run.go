@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/sigtermlint/sigtermlint/internal/loaderr"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
@@ -14,11 +15,7 @@ import (
 // LoadError says that packages did not load or type-check, or that an
 // analyzer failed: the lint did not run to its end, and a log without
 // findings would look clean.
-type LoadError struct {
-	Errors []string // one per line, as go/packages and the checker say them
-}
-
-func (e *LoadError) Error() string { return strings.Join(e.Errors, "\n") }
+type LoadError = loaderr.Error
 
 // Run loads the packages that patterns match in dir (the current
 // directory when ""), with their test variants when tests is set, runs
@@ -33,7 +30,7 @@ func Run(dir string, patterns []string, tests bool, analyzers []*analysis.Analyz
 	if len(initial) == 0 {
 		return nil, "", &LoadError{Errors: []string{strings.Join(patterns, " ") + " matched no packages"}}
 	}
-	if errs := packageErrors(initial); len(errs) > 0 {
+	if errs := loaderr.Of(initial); len(errs) > 0 {
 		return nil, "", &LoadError{Errors: errs}
 	}
 	graph, err := checker.Analyze(analyzers, initial, nil)
@@ -58,22 +55,6 @@ func Run(dir string, patterns []string, tests bool, analyzers []*analysis.Analyz
 		return nil, "", &LoadError{Errors: errs}
 	}
 	return findings, SourceRoot(baseDir(initial, dir)), nil
-}
-
-// packageErrors lists the errors of the packages and their dependencies,
-// once each, as multichecker prints them.
-func packageErrors(pkgs []*packages.Package) []string {
-	var errs []string
-	seen := map[string]bool{}
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		for _, e := range p.Errors {
-			if s := e.Error(); !seen[s] {
-				seen[s] = true
-				errs = append(errs, s)
-			}
-		}
-	})
-	return errs
 }
 
 // baseDir is where the source root is searched from: the module of the
