@@ -137,6 +137,11 @@ type Container struct {
 	// Bound marks a container a //sigtermlint:manifest declaration binds
 	// to the program: it runs the program whatever its names say.
 	Bound bool
+	// Namespace and Labels are a Kubernetes workload's metadata.namespace
+	// and its pods' labels (the template's), for the Services that select
+	// them.
+	Namespace string
+	Labels    map[string]string
 }
 
 // Dockerfile is what the final stage of a Dockerfile declares. Source is
@@ -210,7 +215,13 @@ type Set struct {
 	// AgentStopTimeout is ECS_CONTAINER_STOP_TIMEOUT from ecs.config (the
 	// smallest, when several files set it); nil when none does.
 	AgentStopTimeout *Duration
-	Warnings         []Warning
+	// Drains are the load balancers' connection draining, each with the
+	// containers it routes to.
+	Drains []Drain
+	// Routes are the Kubernetes Services that load balancers or Ingresses
+	// route to, with the workloads they select.
+	Routes   []Route
+	Warnings []Warning
 	Notes            []Note
 }
 
@@ -315,6 +326,7 @@ const (
 	fileECSAgent
 	fileDockerfile
 	fileFly
+	fileTerraform // HCL: target groups, ECS services and task definitions
 )
 
 // classify tells a file's kind from its name, as Discover recognizes them.
@@ -334,6 +346,8 @@ func classify(name string) fileKind {
 		return fileFly
 	case isDockerfileName(base):
 		return fileDockerfile
+	case strings.HasSuffix(lower, ".tf"):
+		return fileTerraform
 	}
 	return fileUnknown
 }
@@ -581,6 +595,10 @@ func (r *reader) parseKind(name string, kind fileKind, data []byte, explicit boo
 	case fileCompose:
 		r.yamlFile(name, data, yamlCompose)
 	case fileECS:
+		if isCloudFormationJSON(data) {
+			r.cloudFormationJSON(name, data)
+			return
+		}
 		r.ecsFile(name, data)
 	case fileECSAgent:
 		r.ecsAgentFile(name, data)
@@ -588,6 +606,8 @@ func (r *reader) parseKind(name string, kind fileKind, data []byte, explicit boo
 		r.dockerfile(name, data)
 	case fileFly:
 		r.flyFile(name, data)
+	case fileTerraform:
+		r.terraformFile(name, data)
 	}
 }
 
@@ -613,7 +633,11 @@ func (r *reader) finish() *Set {
 		}
 		r.set.Containers = append(r.set.Containers, c)
 	}
+	r.finishTerraform()
+	r.finishKubernetes()
 	s := &r.set
+	sort.SliceStable(s.Drains, func(i, j int) bool { return lessSource(s.Drains[i].Delay.Source, s.Drains[j].Delay.Source) })
+	sort.SliceStable(s.Routes, func(i, j int) bool { return lessSource(s.Routes[i].Source, s.Routes[j].Source) })
 	sort.SliceStable(s.Containers, func(i, j int) bool { return lessSource(s.Containers[i].Source, s.Containers[j].Source) })
 	sort.SliceStable(s.Dockerfiles, func(i, j int) bool { return lessSource(s.Dockerfiles[i].Source, s.Dockerfiles[j].Source) })
 	sort.SliceStable(s.Warnings, func(i, j int) bool {

@@ -42,6 +42,16 @@ func (r *reader) yamlFile(name string, data []byte, mode yamlMode) {
 		r.note(name, lineOf(data, firstTemplate), "Helm chart template skipped: render it (helm template) and pass the output file to check it")
 		return
 	}
+	if mode != yamlCompose {
+		switch {
+		case isCopilotManifest(name, data):
+			r.copilotFile(name, data)
+			return
+		case isCloudFormationYAML(data):
+			r.cloudFormationYAML(name, data)
+			return
+		}
+	}
 	// A Kubernetes object has an apiVersion and a kind key; a file without
 	// them is skipped unparsed, so that broken YAML which is no manifest
 	// (CI configuration, application settings, a pnpm-lock.yaml seen in a

@@ -61,7 +61,7 @@ func FromManifests(set *deploy.Set, root, bin string) (Timeout, bool) {
 	if p := best.PreStop; p != nil {
 		t.Grace = best.StopTimeout.D
 		t.PreStop = &PreStop{D: p.D, At: Position{File: filepath.Join(root, filepath.FromSlash(p.Source.File)), Line: p.Source.Line,
-			Message: fmt.Sprintf("preStop sleep %s", seconds(p.D))}}
+			Message: fmt.Sprintf("preStop sleep %s", deploy.Seconds(p.D))}}
 	}
 	return t, true
 }
@@ -82,7 +82,7 @@ func budget(c deploy.Container) time.Duration {
 func describe(c deploy.Container) string {
 	what := setting(c) + " at " + c.StopTimeout.Source.String()
 	if c.PreStop != nil {
-		what += fmt.Sprintf(" minus preStop sleep %s at %s", seconds(c.PreStop.D), c.PreStop.Source)
+		what += fmt.Sprintf(" minus preStop sleep %s at %s", deploy.Seconds(c.PreStop.D), c.PreStop.Source)
 	}
 	return what
 }
@@ -90,7 +90,7 @@ func describe(c deploy.Container) string {
 // setting names a container's grace period setting and value:
 // "terminationGracePeriodSeconds 30s", "stop_grace_period 10s (compose's default)".
 func setting(c deploy.Container) string {
-	d := seconds(c.StopTimeout.D)
+	d := deploy.Seconds(c.StopTimeout.D)
 	var what string
 	switch c.Kind {
 	case deploy.KindKubernetes:
@@ -121,14 +121,6 @@ func setting(c deploy.Container) string {
 		what = d
 	}
 	return what
-}
-
-// seconds prints a duration the way manifests write it: 300s, not 5m0s.
-func seconds(d time.Duration) string {
-	if d%time.Second == 0 {
-		return fmt.Sprintf("%ds", d/time.Second)
-	}
-	return d.String()
 }
 
 // Pos returns the position of p in fset.
