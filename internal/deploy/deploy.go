@@ -222,7 +222,7 @@ type Set struct {
 	// route to, with the workloads they select.
 	Routes   []Route
 	Warnings []Warning
-	Notes            []Note
+	Notes    []Note
 }
 
 // skipDir reports whether Discover skips a directory.
