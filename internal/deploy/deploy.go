@@ -439,6 +439,7 @@ type reader struct {
 	keep       string
 	agentFiles []Duration // ECS_CONTAINER_STOP_TIMEOUT of each ecs.config
 	ecsPending []ecsPending
+	k8s        k8sRouting // Services, Ingresses and BackendConfigs, linked in finish
 	inputs     []input // the files and directories looked at
 }
 

@@ -71,6 +71,9 @@ func (r *reader) k8sObject(file string, obj *yaml.Node, depth int) {
 	}
 	keys, knative := podSpecPath(apiVersion, kind)
 	if keys == nil {
+		if isRoutingKind(kind) && !containsTemplate(obj) {
+			r.routingObject(file, apiVersion, kind, obj)
+		}
 		return
 	}
 	// A workload with template syntax in it is a template: its values are
@@ -83,6 +86,14 @@ func (r *reader) k8sObject(file string, obj *yaml.Node, depth int) {
 	specKey, spec := getPath(obj, keys...)
 	if spec == nil || spec.Kind != yaml.MappingNode {
 		return
+	}
+	namespace := str(get(obj, "metadata"), "namespace")
+	// The pods' labels, which Services select: the template's, or a Pod's own.
+	labels := stringMap(get(get(obj, "metadata"), "labels"))
+	if len(keys) > 1 {
+		tmplKeys := append(append([]string(nil), keys[:len(keys)-1]...), "metadata", "labels")
+		_, l := getPath(obj, tmplKeys...)
+		labels = stringMap(l)
 	}
 	workload := str(get(obj, "metadata"), "name")
 	if workload == "" {
@@ -129,6 +140,8 @@ func (r *reader) k8sObject(file string, obj *yaml.Node, depth int) {
 			Args:        stringList(get(c, "args")),
 			Source:      Source{file, at},
 			StopTimeout: grace,
+			Namespace:   namespace,
+			Labels:      labels,
 		}
 		if lc := get(c, "lifecycle"); lc != nil {
 			if k, v := lookup(lc, "preStop"); v != nil {
@@ -146,6 +159,12 @@ func (r *reader) k8sObject(file string, obj *yaml.Node, depth int) {
 		}
 		r.set.Containers = append(r.set.Containers, ct)
 	}
+}
+
+// isRoutingKind reports whether objects of a kind route requests to
+// workloads or configure how (read by routingObject).
+func isRoutingKind(kind string) bool {
+	return kind == "Service" || kind == "Ingress" || kind == "BackendConfig"
 }
 
 // intSeconds reads a YAML integer as seconds.
