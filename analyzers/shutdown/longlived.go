@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
-	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -48,19 +47,11 @@ func (c *checker) serverOf(stop *stopCall) (*longlived.Server, bool) {
 	if v == nil {
 		return nil, false
 	}
-	if srv, ok := c.servers[v]; ok {
-		return srv, srv != nil
-	}
-	srv, ok := longlived.ServerOf(cls, c.durations(), sel.X)
-	if c.servers == nil {
-		c.servers = map[*types.Var]*longlived.Server{}
-	}
-	if !ok {
-		srv = nil
-	} else {
+	_, seen := c.servers[v]
+	srv, ok := c.followServer(sel.X)
+	if ok && !seen {
 		c.recordServer(srv, stop.call.Pos())
 	}
-	c.servers[v] = srv
 	return srv, ok
 }
 

@@ -55,6 +55,9 @@ type checker struct {
 	// calls and goCalls count the calls of the package's functions, all
 	// and those made by go statements (see detached.go).
 	calls, goCalls map[*types.Func]int
+	// lb is what the deployment files say of the load balancers in
+	// front of the program (drains.go), read on first use.
+	lb *loadBalancers
 	// libBounds are the drains that libraries bound themselves (see
 	// libbounds.go), for the explain mode.
 	libBounds []libraryBound

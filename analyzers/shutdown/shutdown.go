@@ -26,7 +26,7 @@ var Analyzer = New()
 // kept in the file named after its category, in the order of the rule
 // table.
 func Rules() []ruledoc.Rule {
-	return []ruledoc.Rule{exitBeforeDrainRule, cancelledContextRule, unboundedShutdownRule, shutdownTimeoutRule, hijackedNotClosedRule, streamBlocksDrainRule, badDirectiveRule}
+	return []ruledoc.Rule{exitBeforeDrainRule, cancelledContextRule, unboundedShutdownRule, shutdownTimeoutRule, hijackedNotClosedRule, streamBlocksDrainRule, drainDelayTooShortRule, drainDelayTooLongRule, noDeregistrationWaitRule, badDirectiveRule}
 }
 
 // stopRules are the rules judged at each graceful stop (stops.go): when
@@ -99,6 +99,10 @@ func run(pass *analysis.Pass, cfg *config.Config) (*Result, error) {
 	if cfg.Enabled(ruledoc.ExitBeforeDrain) {
 		c.checkExitBeforeDrain()
 	}
+	// The load balancers in front of package main (after the stops,
+	// which follow the servers first).
+	c.checkDrainDelays()
+	c.checkDeregistration()
 	c.report.Finish()
 	return c.result(), nil
 }

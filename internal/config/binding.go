@@ -55,11 +55,13 @@ func (c *Config) bound(pass *analysis.Pass) *binding {
 		}
 		set.Containers = append(set.Containers, f.Containers...)
 		set.Dockerfiles = append(set.Dockerfiles, f.Dockerfiles...)
+		set.Drains = append(set.Drains, f.Drains...)
+		set.Routes = append(set.Routes, f.Routes...)
 		if a := f.AgentStopTimeout; a != nil && (set.AgentStopTimeout == nil || a.D < set.AgentStopTimeout.D) {
 			set.AgentStopTimeout = a
 		}
 	}
-	if len(set.Containers)+len(set.Dockerfiles) > 0 {
+	if len(set.Containers)+len(set.Dockerfiles)+len(set.Drains) > 0 {
 		b.set = set
 	}
 	return b
@@ -104,8 +106,35 @@ func readBound(reads *deploy.Cache, root, dir string, d directive.Directive) (*d
 			out.Dockerfiles = append(out.Dockerfiles, df)
 		}
 	}
+	// The load balancers in front of the bound containers are the
+	// program's too.
+	bound := func(c deploy.Container) bool {
+		return d.Target == "" || c.Name == d.Target || c.Workload == d.Target
+	}
+	for _, dr := range set.Drains {
+		for _, c := range dr.Targets {
+			if bound(c) {
+				dr.Bound = true
+				out.Drains = append(out.Drains, dr)
+				break
+			}
+		}
+	}
+	for _, rt := range set.Routes {
+		var targets []deploy.Container
+		for _, c := range rt.Targets {
+			if bound(c) {
+				c.Bound = true
+				targets = append(targets, c)
+			}
+		}
+		if len(targets) > 0 {
+			rt.Targets = targets
+			out.Routes = append(out.Routes, rt)
+		}
+	}
 	switch {
-	case len(out.Containers)+len(out.Dockerfiles) > 0:
+	case len(out.Containers)+len(out.Dockerfiles)+len(out.Drains) > 0:
 		return out, ""
 	case d.Target != "" && len(names) > 0:
 		return nil, fmt.Sprintf("%s %s: no container or service named %q (there are: %s); it is ignored", spelled, d.Path, d.Target, strings.Join(names, ", "))

@@ -129,6 +129,9 @@ type Container struct {
 	// signal is sent (it counts against StopTimeout); nil if there is no
 	// hook whose time is known.
 	PreStop *Duration
+	// HasPreStop: the container has a preStop hook, whether or not its
+	// time is known (an httpGet hook may wait too).
+	HasPreStop bool
 	// StopSignal is the signal set for the container (k8s
 	// lifecycle.stopSignal, compose stop_signal, fly kill_signal); nil
 	// when unset: then the image's STOPSIGNAL applies, else

@@ -77,7 +77,7 @@ func checkContainers(t *testing.T, got, want []Container) {
 // withoutSelectors drops what only Services match on (TestKubernetesDrains
 // checks it through the routes).
 func withoutSelectors(c Container) Container {
-	c.Namespace, c.Labels = "", nil
+	c.Namespace, c.Labels, c.HasPreStop = "", nil, false
 	return c
 }
 

@@ -127,18 +127,23 @@ func (d Drain) runs(s *Set, names []string) bool {
 }
 
 // RoutesOf returns the Kubernetes routes to the workloads that run the
-// program (as DrainsOf tells).
+// program (as DrainsOf tells), each with only those workloads' containers
+// as Targets.
 func (s *Set) RoutesOf(names []string) []Route {
 	if s == nil {
 		return nil
 	}
 	var out []Route
 	for _, rt := range s.Routes {
+		var runs []Container
 		for _, c := range rt.Targets {
 			if c.Bound || runsAny(c, names) {
-				out = append(out, rt)
-				break
+				runs = append(runs, c)
 			}
+		}
+		if len(runs) > 0 {
+			rt.Targets = runs
+			out = append(out, rt)
 		}
 	}
 	return out

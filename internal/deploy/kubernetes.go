@@ -145,6 +145,7 @@ func (r *reader) k8sObject(file string, obj *yaml.Node, depth int) {
 		}
 		if lc := get(c, "lifecycle"); lc != nil {
 			if k, v := lookup(lc, "preStop"); v != nil {
+				ct.HasPreStop = true
 				ct.PreStop = r.preStop(file, k, v)
 			}
 			if k, v := lookup(lc, "stopSignal"); v != nil {

@@ -223,3 +223,16 @@ func isContextRoot(info *types.Info, e ast.Expr) bool {
 	fn := objectof.Func(info, call.Fun)
 	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "context" && (fn.Name() == "Background" || fn.Name() == "TODO")
 }
+
+// HandlerServer is the server that a serve call without an *http.Server
+// of the package's builds around handler h: http.ListenAndServe(addr, h)
+// (h nil: http.DefaultServeMux), or a framework's Run on its router (gin's
+// Engine.Run). It has no timeouts; its handlers are followed as
+// ServerOf follows a literal's Handler.
+func HandlerServer(c *Classifier, durs *durations.Resolver, h ast.Expr) *Server {
+	s := &Server{Complete: true}
+	r := &routes{c: c, durs: durs, server: s, seen: map[any]bool{}}
+	r.handler(h, "", true)
+	s.Rebased = c.rebased()
+	return s
+}

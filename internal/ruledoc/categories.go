@@ -21,6 +21,10 @@ const (
 	ShutdownTimeout   = "shutdown-timeout"
 	HijackedNotClosed = "hijacked-not-closed"
 	StreamBlocksDrain = "stream-blocks-drain"
+
+	DrainDelayTooShort   = "drain-delay-too-short"
+	DrainDelayTooLong    = "drain-delay-too-long"
+	NoDeregistrationWait = "no-deregistration-wait"
 )
 
 // owners maps each category to the analyzer that reports it, in the
@@ -37,6 +41,9 @@ var owners = []struct{ category, analyzer string }{
 	{ShutdownTimeout, "shutdown"},
 	{HijackedNotClosed, "shutdown"},
 	{StreamBlocksDrain, "shutdown"},
+	{DrainDelayTooShort, "shutdown"},
+	{DrainDelayTooLong, "shutdown"},
+	{NoDeregistrationWait, "shutdown"},
 }
 
 // Categories returns the categories of the findings that analyzer

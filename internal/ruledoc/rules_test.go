@@ -21,6 +21,7 @@ var contract = []string{
 	"no-sigterm", "sigint-only", "no-shutdown", "stop-signal", "signal-not-delivered",
 	"exit-before-drain", "cancelled-context", "unbounded-shutdown", "shutdown-timeout",
 	"hijacked-not-closed", "stream-blocks-drain", // the long-lived requests issue
+	"drain-delay-too-short", "drain-delay-too-long", "no-deregistration-wait", // the load balancer issue
 	"bad-directive",
 }
 
