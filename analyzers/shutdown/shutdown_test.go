@@ -34,6 +34,9 @@ func TestRules(t *testing.T) {
 		"exit-before-drain/order/...",
 		"hijacked-not-closed/...",
 		"stream-blocks-drain/...",
+		"drain-delay-too-short/...",
+		"drain-delay-too-long/...",
+		"no-deregistration-wait/...",
 	)
 }
 

@@ -1,0 +1,58 @@
+// The clean twin of stream: the target group drains for 120s.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+)
+
+//sigtermlint:manifest deploy.yaml
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
+	defer stop()
+	mux := http.NewServeMux()
+	mux.HandleFunc("/events", events)
+	srv := &http.Server{Addr: ":8080", Handler: mux}
+	go func() {
+		if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			log.Fatal(err)
+		}
+	}()
+	<-ctx.Done()
+	close(stopping)
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		log.Print(err)
+	}
+}
+
+func hello(w http.ResponseWriter, r *http.Request) { w.Write([]byte("hello")) }
+
+var stopping = make(chan struct{})
+
+var feed = make(chan string)
+
+func events(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/event-stream")
+	flusher := w.(http.Flusher)
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-stopping:
+			return
+		case ev := <-feed:
+			fmt.Fprintf(w, "data: %s\n\n", ev)
+			flusher.Flush()
+		}
+	}
+}
