@@ -49,11 +49,11 @@ resource "aws_lb_target_group" "api" {
 	Fix: "Set the deregistration delay to the longest request the server allows, rounded up, and at least 5s " +
 		"(the message gives the value): the seed's advice for services whose requests are short.",
 	Details: ruledoc.Paras(
-		"Reported only when every request is known to end: the server has a `WriteTimeout` or an "+
-			"`http.TimeoutHandler` around its whole handler, resolved to a constant, no handler hijacks its "+
-			"connection or streams, and every handler was followed (for `WriteTimeout`). With several deployments "+
-			"(overlays, environments) the shortest delay is judged, and all must be known. The delay is read as "+
-			"for `drain-delay-too-short`; reported at the serve call in package main, with the delay's line as "+
+		"Reported only when every request is known to end: the server has a `WriteTimeout` or an " +
+			"`http.TimeoutHandler` around its whole handler, resolved to a constant, no handler hijacks its " +
+			"connection or streams, and every handler was followed (for `WriteTimeout`). With several deployments " +
+			"(overlays, environments) the shortest delay is judged, and all must be known. The delay is read as " +
+			"for `drain-delay-too-short`; reported at the serve call in package main, with the delay's line as " +
 			"related information.",
 	),
 	Since: ruledoc.V010,

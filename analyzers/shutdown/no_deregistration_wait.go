@@ -43,13 +43,13 @@ srv.Shutdown(shutdownCtx)
 		"later, or `exec: [\"sleep\", \"5\"]`), or sleep before `Shutdown` on the stop path; keep " +
 		"terminationGracePeriodSeconds above the sleep plus the drain.",
 	Details: ruledoc.Paras(
-		"The routes are read from the Kubernetes manifests: a Service of type LoadBalancer, or an Ingress whose "+
-			"backend is a Service, whose selector matches the pod labels of a workload that runs the program "+
-			"(kustomize patches and Helm templates aside). A container with any preStop hook is taken to wait "+
-			"(an httpGet hook may). On the program's side, a wait is a `time.Sleep`, `time.After`, a timer or a "+
-			"ticker before the first `Shutdown` in its function, in a function of the package it calls first, or "+
-			"in the functions that call it. Reported once per program, at the first such `Shutdown` in package "+
-			"main, with the route and the workload as related information. On ECS the load balancer drains the "+
+		"The routes are read from the Kubernetes manifests: a Service of type LoadBalancer, or an Ingress whose " +
+			"backend is a Service, whose selector matches the pod labels of a workload that runs the program " +
+			"(kustomize patches and Helm templates aside). A container with any preStop hook is taken to wait " +
+			"(an httpGet hook may). On the program's side, a wait is a `time.Sleep`, `time.After`, a timer or a " +
+			"ticker before the first `Shutdown` in its function, in a function of the package it calls first, or " +
+			"in the functions that call it. Reported once per program, at the first such `Shutdown` in package " +
+			"main, with the route and the workload as related information. On ECS the load balancer drains the " +
 			"target before SIGTERM is sent, so nothing is reported there.",
 	),
 	Since: ruledoc.V010,

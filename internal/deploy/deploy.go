@@ -443,7 +443,7 @@ type reader struct {
 	agentFiles []Duration // ECS_CONTAINER_STOP_TIMEOUT of each ecs.config
 	ecsPending []ecsPending
 	k8s        k8sRouting // Services, Ingresses and BackendConfigs, linked in finish
-	inputs     []input // the files and directories looked at
+	inputs     []input    // the files and directories looked at
 }
 
 func newReader() *reader { return &reader{} }

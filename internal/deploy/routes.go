@@ -189,7 +189,7 @@ func sameNamespace(a, b string) bool { return a == "" || b == "" || a == b }
 // isPatch reports whether a routing object is a kustomize patch: a
 // Service without a selector or an Ingress without backends, whose
 // annotations apply to the object of the same name.
-func (s k8sService) isPatch() bool { return len(s.selector) == 0 }
+func (s k8sService) isPatch() bool  { return len(s.selector) == 0 }
 func (in k8sIngress) isPatch() bool { return len(in.services) == 0 }
 
 // overlay returns m's annotations with a patch's on top.
