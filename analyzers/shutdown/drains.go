@@ -54,6 +54,30 @@ func (c *checker) loadBalancersOf() *loadBalancers {
 	return c.lb
 }
 
+// drainsSeen are the drains read for the package, the shortest first,
+// unknown ones last, for the Result.
+func (c *checker) drainsSeen() []Drain {
+	if c.lb == nil {
+		return nil
+	}
+	var out []Drain
+	for _, d := range c.lb.drains {
+		dr := Drain{D: d.Delay.D, Known: !d.Unknown, BeforeStop: d.BeforeStop, What: d.What(),
+			File: filepath.Join(c.lb.root, filepath.FromSlash(d.Delay.File)), Line: d.Delay.Line}
+		if d.Unknown {
+			dr.What = d.Setting + " of " + d.LB + " at " + d.Delay.Source.String() + " is not resolved"
+		}
+		out = append(out, dr)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Known != out[j].Known {
+			return out[i].Known
+		}
+		return out[i].D < out[j].D
+	})
+	return out
+}
+
 // manifestInfo is related information at a line of a deployment file.
 func (c *checker) manifestInfo(root string, at deploy.Source, msg string) (analysis.RelatedInformation, bool) {
 	pos, ok := filepos.Pos(c.pass.Fset, filepath.Join(root, filepath.FromSlash(at.File)), at.Line)

@@ -30,6 +30,25 @@ type Result struct {
 	// Servers are the *http.Servers the package shuts down with
 	// Shutdown and could follow to what they serve, in source order.
 	Servers []Server
+	// Drains are the load balancers' drains in front of package main,
+	// as its deployment files set them, the shortest first.
+	Drains []Drain
+}
+
+// Drain is a load balancer's drain in front of the program.
+type Drain struct {
+	// What says the time and where it is set:
+	// "deregistration_delay.timeout_seconds 5s at k8s/ingress.yaml:9".
+	What string
+	D    time.Duration
+	// Known: D is read; an unresolved value (a variable, a template) is
+	// not.
+	Known bool
+	// BeforeStop: the drain runs before the stop signal is sent (ECS);
+	// otherwise beside it (Kubernetes).
+	BeforeStop bool
+	File       string // absolute
+	Line       int
 }
 
 // Server is a server the package shuts down: the longest request it
@@ -118,7 +137,7 @@ func (c *checker) result() *Result {
 		stops = append(stops, st)
 	}
 	sort.SliceStable(stops, func(i, j int) bool { return stops[i].Pos < stops[j].Pos })
-	return &Result{Timeout: c.timeout, Stops: stops, Exits: c.exits, Servers: c.serversSeen}
+	return &Result{Timeout: c.timeout, Stops: stops, Exits: c.exits, Servers: c.serversSeen, Drains: c.drainsSeen()}
 }
 
 // recordServer notes a server followed from its Shutdown at pos.

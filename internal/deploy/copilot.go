@@ -74,6 +74,9 @@ func (r *reader) copilotFile(name string, data []byte) {
 			}
 		}
 	}
+	// The service runs as an ECS task on Fargate; Copilot sets no
+	// stopTimeout, so ECS's default applies.
+	r.ecsPending = append(r.ecsPending, ecsPending{target, true})
 	http := get(root, "http")
 	if typ := str(root, "type"); typ == "Backend Service" && (http == nil || http.Kind != yaml.MappingNode) {
 		return // no internal load balancer

@@ -16,6 +16,7 @@ import (
 	"github.com/sigtermlint/sigtermlint/analyzers/shutdown"
 	"github.com/sigtermlint/sigtermlint/analyzers/sigterm"
 	"github.com/sigtermlint/sigtermlint/internal/config"
+	"github.com/sigtermlint/sigtermlint/internal/deploy"
 	"github.com/sigtermlint/sigtermlint/internal/directive"
 	"github.com/sigtermlint/sigtermlint/internal/durations"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
@@ -134,8 +135,47 @@ func (e *explainer) timeline(prog *reach.Program, o *outcome) {
 		p.Rows = append(p.Rows, Row{Kind: KindExit, What: "process exits", Source: p.Exit.Why, Posn: p.Exit.Posn})
 	}
 	p.Rows = append(p.Rows, kill)
+	killAt := kill.At + e.loadBalancer(o)
 	sortRows(p.Rows)
-	p.Verdict = e.verdict(kill.At)
+	p.Verdict = e.verdict(killAt)
+}
+
+// loadBalancer starts the timeline where the load balancer starts
+// draining the program's target, and returns by how much that moves the
+// stop signal: on ECS the drain comes first and the signal after it,
+// on Kubernetes the drain runs beside the preStop hook and the signal.
+func (e *explainer) loadBalancer(o *outcome) time.Duration {
+	p := e.prog
+	if o.shutdown == nil || len(o.shutdown.Drains) == 0 {
+		return 0
+	}
+	d := o.shutdown.Drains[0]
+	p.Drain = &Drain{D: d.D, Known: d.Known, What: d.What, Posn: e.filePosn(d.File, d.Line), BeforeStop: d.BeforeStop}
+	if !d.Known {
+		p.Rows = append(p.Rows, Row{Kind: KindLBDrain, What: "the load balancer drains the target", Source: d.What, Posn: p.Drain.Posn})
+		return 0
+	}
+	secs := deploy.Seconds(d.D)
+	if !d.BeforeStop {
+		p.Rows = append(p.Rows,
+			Row{Kind: KindLBDrain, Known: true, What: "the load balancer starts draining the pod for " + secs + ", beside the preStop hook and the grace period", Posn: p.Drain.Posn, D: d.D, DKnown: true},
+			Row{Kind: KindLBCut, At: d.D, Known: true, What: "the load balancer's drain ends: requests still running through it are cut"})
+		return 0
+	}
+	// ECS: everything the program does moves after the drain.
+	for i := range p.Rows {
+		if p.Rows[i].Known {
+			p.Rows[i].At += d.D
+		}
+	}
+	if p.Exit.Known {
+		p.Exit.At += d.D
+	}
+	p.Timeout.Kill += d.D
+	p.Rows = append(p.Rows,
+		Row{Kind: KindLBDrain, Known: true, What: "the load balancer stops sending new requests and drains the task for " + secs + "; the stop signal comes after", Posn: p.Drain.Posn, D: d.D, DKnown: true},
+		Row{Kind: KindLBCut, At: d.D, Known: true, What: "the load balancer's drain ends: requests still running through it are cut"})
+	return d.D
 }
 
 // signals returns the program's stop signals, or SIGTERM by default.
@@ -412,8 +452,13 @@ func (e *explainer) verdict(kill time.Duration) string {
 // rows of unknown time go last, before SIGKILL's row when it is last.
 func sortRows(rows []Row) {
 	rank := func(r Row) int {
-		if r.Kind == KindSIGKILL {
+		switch r.Kind {
+		case KindSIGKILL:
 			return 1
+		case KindLBDrain, KindLBCut:
+			// The timeline starts with the load balancer, and on ECS
+			// its drain ends before the signal of the same instant.
+			return -1
 		}
 		return 0
 	}

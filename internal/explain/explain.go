@@ -66,6 +66,10 @@ type Program struct {
 	Rows []Row
 	// Exit is when the process exits (or its drain would end).
 	Exit Moment
+	// Drain is the load balancer's drain in front of the program (the
+	// shortest, when several deployments set one), where the timeline
+	// starts; nil when its deployment files set none.
+	Drain *Drain
 	// Servers are the servers the program shuts down with Shutdown: the
 	// longest request each allows and its long-lived handlers.
 	Servers []Server
@@ -75,6 +79,18 @@ type Program struct {
 	// Verdict is one sentence: the findings' count, or that nothing is
 	// wrong and by how much the drain fits, or what is unknown.
 	Verdict string
+}
+
+// Drain is a load balancer's drain in front of the program.
+type Drain struct {
+	D     time.Duration
+	Known bool   // D is read; an unresolved value is not
+	What  string // "deregistration_delay 5s at infra/alb.tf:12"
+	Posn  string
+	// BeforeStop: the stop signal comes after the drain (ECS); otherwise
+	// the drain runs beside the preStop hook and the grace period
+	// (Kubernetes).
+	BeforeStop bool
 }
 
 // Signal is a stop signal and where it is set.
@@ -126,7 +142,9 @@ type Row struct {
 
 // Row kinds.
 const (
-	KindPreStop = "prestop" // the Kubernetes preStop sleep
+	KindLBDrain = "lb-drain" // the load balancer starts draining the target
+	KindLBCut   = "lb-cut"   // the load balancer's drain ends: what still runs is cut
+	KindPreStop = "prestop"  // the Kubernetes preStop sleep
 	KindSignal  = "signal"  // the stop signal, and where it is handled
 	KindSleep   = "sleep"   // a sleep on the way to a graceful stop
 	KindStop    = "stop"    // a graceful stop's deadline, or what stands for it
@@ -136,7 +154,7 @@ const (
 
 // IsWait reports whether the row is a wait, with a length.
 func (r Row) IsWait() bool {
-	return r.Kind == KindPreStop || r.Kind == KindSleep || r.Kind == KindStop
+	return r.Kind == KindLBDrain || r.Kind == KindPreStop || r.Kind == KindSleep || r.Kind == KindStop
 }
 
 // Moment is when something happens, or why that is unknown.

@@ -126,6 +126,7 @@ func rowTime(r Row) string {
 
 // WriteJSON prints the programs as a JSON array, one object per
 // program. Times are numbers of seconds from the start of the stop (the
+// load balancer's drain when the deployment files set one, else the
 // preStop hook, else the stop signal); an unknown time is null.
 func WriteJSON(w io.Writer, progs []*Program) error {
 	out := make([]jsonProgram, 0, len(progs))
@@ -147,9 +148,19 @@ type jsonProgram struct {
 	StopTimeout *jsonTimeout  `json:"stop_timeout,omitempty"`
 	Timeline    []jsonRow     `json:"timeline,omitempty"`
 	Exit        *jsonMoment   `json:"exit,omitempty"`
+	Drain       *jsonDrain    `json:"load_balancer,omitempty"`
 	Servers     []jsonServer  `json:"servers,omitempty"`
 	Findings    []jsonFinding `json:"findings"`
 	Verdict     string        `json:"verdict"`
+}
+
+// jsonDrain is the load balancer's drain in front of the program:
+// Seconds is null when the value is not resolved.
+type jsonDrain struct {
+	Seconds    *float64 `json:"seconds"`
+	What       string   `json:"what"`
+	Posn       string   `json:"posn,omitempty"`
+	BeforeStop bool     `json:"before_stop"`
 }
 
 type jsonSignal struct {
@@ -234,6 +245,9 @@ func toJSON(p *Program) jsonProgram {
 	for _, s := range p.Servers {
 		j.Servers = append(j.Servers, jsonServer{Name: s.Name, Posn: s.Posn, LongestRequest: seconds(s.LongestD, s.LongestKnown),
 			Longest: s.Longest, LongestPosn: s.LongestPosn, Complete: s.Complete, Handlers: s.Handlers})
+	}
+	if d := p.Drain; d != nil {
+		j.Drain = &jsonDrain{Seconds: seconds(d.D, d.Known), What: d.What, Posn: d.Posn, BeforeStop: d.BeforeStop}
 	}
 	j.Exit = &jsonMoment{At: seconds(p.Exit.At, p.Exit.Known), Why: p.Exit.Why, Cause: p.Exit.Cause, Posn: p.Exit.Posn}
 	return j
