@@ -420,3 +420,16 @@ func TestCloudFormationValues(t *testing.T) {
 		})
 	}
 }
+
+// TestCloudFormationDynamicReferences: a template with {{resolve:...}}
+// in a templates directory is read, not skipped as a Helm chart.
+func TestCloudFormationDynamicReferences(t *testing.T) {
+	const f = cfnDir + "templates/api.yaml"
+	s := load(t, f)
+	checkContainers(t, s.Containers, []Container{{
+		Kind: KindECS, Workload: "api", Name: "api", Image: "{{resolve:ssm:/api/image}}",
+		Source: at(f, 11), StopTimeout: set(10*time.Second, f, 13),
+	}})
+	checkStrings(t, "warnings", s.Warnings, nil)
+	checkStrings(t, "notes", s.Notes, nil)
+}
