@@ -36,7 +36,7 @@ var kindKey = regexp.MustCompile(`(?m)^[ \t]*(?:-[ \t]+)*kind[ \t]*:`)
 // to let the library's alias checks reject bombs and self-references; the
 // lookups below follow aliases only a bounded number of hops.
 func (r *reader) yamlFile(name string, data []byte, mode yamlMode) {
-	firstTemplate := bytes.Index(data, []byte("{{"))
+	firstTemplate := templateIndex(data)
 	hasTemplate := firstTemplate >= 0
 	if hasTemplate && path.Base(path.Dir(name)) == "templates" {
 		r.note(name, lineOf(data, firstTemplate), "Helm chart template skipped: render it (helm template) and pass the output file to check it")
@@ -97,6 +97,23 @@ func (r *reader) yamlFile(name string, data []byte, mode yamlMode) {
 			break
 		}
 		r.k8sObject(name, root, 0)
+	}
+}
+
+// templateIndex is the offset of the first {{ of template syntax, -1 for
+// none. CloudFormation's dynamic references ({{resolve:ssm:/name}}) are
+// not template syntax: a template with them, in a templates directory,
+// is no Helm chart.
+func templateIndex(data []byte) int {
+	for off := 0; ; {
+		i := bytes.Index(data[off:], []byte("{{"))
+		if i < 0 {
+			return -1
+		}
+		if !bytes.HasPrefix(data[off+i:], []byte("{{resolve:")) {
+			return off + i
+		}
+		off += i + 2
 	}
 }
 
