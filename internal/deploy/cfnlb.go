@@ -62,9 +62,6 @@ func showValue(v *yaml.Node, s string, ok bool) string {
 	return out
 }
 
-// deregistrationDelay is the target group attribute of the draining time.
-const deregistrationDelay = "deregistration_delay.timeout_seconds"
-
 // cfnTargetGroup reads a target group's deregistration delay from
 // TargetGroupAttributes; unset, it is AWS's default.
 func (r *reader) cfnTargetGroup(t *cfnTemplate, res *cfnResource) *cfnLB {

@@ -21,7 +21,9 @@ const (
 	awsLBType            = "service.beta.kubernetes.io/aws-load-balancer-type"
 	gkeBackendConfig     = "cloud.google.com/backend-config"
 	gkeBackendConfigBeta = "beta.cloud.google.com/backend-config"
-	deregistrationDelay  = "deregistration_delay.timeout_seconds"
+	// deregistrationDelay is the target group attribute of the draining
+	// time (CloudFormation's TargetGroupAttributes use it too).
+	deregistrationDelay = "deregistration_delay.timeout_seconds"
 )
 
 // annotation is a metadata annotation's value and line.
