@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-// showDrain prints a drain on one line for comparisons.
-func showDrain(d Drain) string {
+// showDrainLine prints a drain on one line for comparisons.
+func showDrainLine(d Drain) string {
 	s := fmt.Sprintf("%s %s=%s", d.LB, d.Setting, Seconds(d.Delay.D))
 	switch {
 	case d.Unknown:
@@ -34,7 +34,7 @@ func showDrain(d Drain) string {
 func showDrains(ds []Drain) []string {
 	var out []string
 	for _, d := range ds {
-		out = append(out, showDrain(d))
+		out = append(out, showDrainLine(d))
 	}
 	return out
 }

@@ -145,11 +145,11 @@ const (
 	KindLBDrain = "lb-drain" // the load balancer starts draining the target
 	KindLBCut   = "lb-cut"   // the load balancer's drain ends: what still runs is cut
 	KindPreStop = "prestop"  // the Kubernetes preStop sleep
-	KindSignal  = "signal"  // the stop signal, and where it is handled
-	KindSleep   = "sleep"   // a sleep on the way to a graceful stop
-	KindStop    = "stop"    // a graceful stop's deadline, or what stands for it
-	KindExit    = "exit"    // the process exits, or the drain would end
-	KindSIGKILL = "sigkill" // the platform's SIGKILL
+	KindSignal  = "signal"   // the stop signal, and where it is handled
+	KindSleep   = "sleep"    // a sleep on the way to a graceful stop
+	KindStop    = "stop"     // a graceful stop's deadline, or what stands for it
+	KindExit    = "exit"     // the process exits, or the drain would end
+	KindSIGKILL = "sigkill"  // the platform's SIGKILL
 )
 
 // IsWait reports whether the row is a wait, with a length.

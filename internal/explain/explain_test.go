@@ -396,3 +396,80 @@ func TestLongLived(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadBalancer explains testdata/explain-lb: on ECS (a Copilot
+// service draining 20s) the timeline starts with the load balancer's
+// drain and the signal comes after it, everything after moved by 20s; on
+// Kubernetes (an ALB Ingress draining 15s) the drain runs beside the
+// signal and ends while the program drains.
+func TestLoadBalancer(t *testing.T) {
+	dir := filepath.Join(testmod.Testdata(t, "../.."), "explain-lb")
+	got := explainText(t, dir, analyzers(t), "./...")
+	want := `cmd/ecsapi: stop signal SIGTERM (ECS's default: copilot/ecsapi/manifest.yml:1 sets no STOPSIGNAL in its image), handled at main.go:14
+   0s  the load balancer stops sending new requests and drains the task for 20s; the stop signal comes after  copilot/ecsapi/manifest.yml:5
+  20s  the load balancer's drain ends: requests still running through it are cut
+  20s  SIGTERM -> signal.NotifyContext                                                                        main.go:14
+  20s  sleep 3s                                                                                               main.go:23
+  23s  Shutdown deadline 15s                                                                                  main.go:26
+  38s  process exits
+  50s  SIGKILL (stop timeout 30s (no stopTimeout: the agent's or ECS's default))                              copilot/ecsapi/manifest.yml:1
+  server srv (Shutdown at main.go:26): longest request 10s (WriteTimeout) (main.go:16)
+    (some of its handlers could not be followed)
+  nothing is wrong: the drain fits with 12s to spare
+
+cmd/k8sapi: stop signal SIGTERM (Kubernetes' default: deploy/k8s.yaml:12 sets no lifecycle.stopSignal), handled at main.go:14
+   0s  the load balancer starts draining the pod for 15s, beside the preStop hook and the grace period  deploy/k8s.yaml:30
+   0s  SIGTERM -> signal.NotifyContext                                                                  main.go:14
+   0s  sleep 3s                                                                                         main.go:23
+   3s  Shutdown deadline 15s                                                                            main.go:26
+  15s  the load balancer's drain ends: requests still running through it are cut
+  18s  process exits
+  30s  SIGKILL (terminationGracePeriodSeconds 30s (Kubernetes' default))                                deploy/k8s.yaml:10
+  server srv (Shutdown at main.go:26): longest request 10s (WriteTimeout) (main.go:16)
+    (some of its handlers could not be followed)
+  nothing is wrong: the drain fits with 12s to spare
+`
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	progs, err := explain.Run(dir, []string{"./cmd/ecsapi"}, false, analyzers(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := explain.WriteJSON(&b, progs); err != nil {
+		t.Fatal(err)
+	}
+	var out []struct {
+		LoadBalancer struct {
+			Seconds    *float64 `json:"seconds"`
+			BeforeStop bool     `json:"before_stop"`
+			Posn       string   `json:"posn"`
+		} `json:"load_balancer"`
+		StopTimeout struct {
+			KillAt *float64 `json:"kill_at"`
+		} `json:"stop_timeout"`
+		Timeline []struct {
+			Kind   string   `json:"kind"`
+			At     *float64 `json:"at"`
+			Length *float64 `json:"length"`
+		} `json:"timeline"`
+	}
+	if err := json.Unmarshal(b.Bytes(), &out); err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != 1 {
+		t.Fatalf("%d programs, want 1", len(out))
+	}
+	p := out[0]
+	lb := p.LoadBalancer
+	if lb.Seconds == nil || *lb.Seconds != 20 || !lb.BeforeStop || lb.Posn != "copilot/ecsapi/manifest.yml:5" {
+		t.Errorf("load_balancer = %+v, want 20s before the stop at copilot/ecsapi/manifest.yml:5", lb)
+	}
+	if k := p.StopTimeout.KillAt; k == nil || *k != 50 {
+		t.Errorf("kill_at = %v, want 50 (the 20s drain, then 30s)", k)
+	}
+	if len(p.Timeline) == 0 || p.Timeline[0].Kind != explain.KindLBDrain || p.Timeline[0].Length == nil || *p.Timeline[0].Length != 20 {
+		t.Errorf("the timeline does not start with the 20s drain: %+v", p.Timeline)
+	}
+}

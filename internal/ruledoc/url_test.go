@@ -35,7 +35,7 @@ func TestDiagnosticURL(t *testing.T) {
 		patterns []string
 	}{
 		{sigterm.NewWith(cfg), []string{"no-sigterm/...", "no-shutdown/...", "sigint-only/...", "stop-signal/...", "signal-not-delivered/api"}},
-		{shutdown.New(), []string{"exit-before-drain/exit/...", "cancelled-context/...", "unbounded-shutdown/context", "shutdown-timeout/timeout/...", "hijacked-not-closed/gorilla", "stream-blocks-drain/sse", "bad-directive"}},
+		{shutdown.New(), []string{"exit-before-drain/exit/...", "cancelled-context/...", "unbounded-shutdown/context", "shutdown-timeout/timeout/...", "hijacked-not-closed/gorilla", "stream-blocks-drain/sse", "drain-delay-too-short/writetimeout", "drain-delay-too-long/default", "no-deregistration-wait/bare", "bad-directive"}},
 	}
 	seen := map[string]bool{}
 	for _, run := range runs {
