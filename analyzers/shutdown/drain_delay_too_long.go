@@ -18,7 +18,7 @@ var drainDelayTooLongRule = ruledoc.Rule{
 	Analyzer:   "shutdown",
 	Title:      "The load balancer waits far longer than any request of the server can run.",
 	When:       "every request of the server is bounded and the deregistration delay is more than twice the longest and at least 30s longer",
-	Production: "each deploy and scale-in waits out the delay per task for nothing: keep-alive clients hold the target until the delay ends, so a rolling deploy of ten tasks at AWS's default 300s takes almost an hour",
+	Production: "each deploy and scale-in waits out the delay per task for nothing: keep-alive clients hold the target until the delay ends, so every task replaced takes the whole delay (300s by default on AWS) to go",
 	Bad: ruledoc.Example{
 		Note: "every request ends within 10s, and the target group keeps the default 300s.",
 		Snippets: []ruledoc.Snippet{
