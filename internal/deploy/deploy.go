@@ -306,7 +306,7 @@ func readPaths(root string, paths []string) *snapshot {
 			kind = sniff(name, data)
 		}
 		if kind == fileUnknown {
-			r.warn(name, 0, "not a deployment file sigtermlint reads (Kubernetes or compose YAML, ECS task definition JSON, ecs.config, Dockerfile, fly.toml)")
+			r.warn(name, 0, "not a deployment file sigtermlint reads (Kubernetes or compose YAML, ECS task definition JSON, ecs.config, Dockerfile, fly.toml, Terraform .tf)")
 			continue
 		}
 		r.file, r.root = full, filepath.Dir(full)
