@@ -309,7 +309,7 @@ func readPaths(root string, paths []string) *snapshot {
 			kind = sniff(name, data)
 		}
 		if kind == fileUnknown {
-			r.warn(name, 0, "not a deployment file sigtermlint reads (Kubernetes or compose YAML, ECS task definition JSON, ecs.config, Dockerfile, fly.toml)")
+			r.warn(name, 0, "not a deployment file sigtermlint reads (Kubernetes or compose YAML, ECS task definition JSON, ecs.config, Dockerfile, fly.toml, Terraform .tf)")
 			continue
 		}
 		r.file, r.root = full, filepath.Dir(full)
@@ -443,7 +443,10 @@ type reader struct {
 	agentFiles []Duration // ECS_CONTAINER_STOP_TIMEOUT of each ecs.config
 	ecsPending []ecsPending
 	k8s        k8sRouting // Services, Ingresses and BackendConfigs, linked in finish
-	inputs     []input    // the files and directories looked at
+	// tf holds the Terraform files by directory (one module each), read
+	// together once every file is seen.
+	tf     map[string]*tfModule
+	inputs []input // the files and directories looked at
 }
 
 func newReader() *reader { return &reader{} }
@@ -627,15 +630,7 @@ func (r *reader) finish() *Set {
 		r.set.AgentStopTimeout = &min
 	}
 	for _, p := range r.ecsPending {
-		c := p.c
-		switch {
-		case p.fargate || r.set.AgentStopTimeout == nil:
-			c.StopTimeout = Duration{ECSDefaultStopTimeout, true, c.Source}
-		default:
-			c.StopTimeout = *r.set.AgentStopTimeout
-			c.StopTimeout.Default = true
-		}
-		r.set.Containers = append(r.set.Containers, c)
+		r.set.Containers = append(r.set.Containers, r.ecsDefault(p))
 	}
 	r.finishTerraform()
 	r.finishKubernetes()
@@ -659,6 +654,22 @@ func (r *reader) finish() *Set {
 		return a.Msg < b.Msg
 	})
 	return s
+}
+
+// ecsDefault gives an ECS container without stopTimeout the time it
+// stops under: the agent's ECS_CONTAINER_STOP_TIMEOUT, known once every
+// ecs.config is read, unless it runs on Fargate, which has no agent
+// configuration.
+func (r *reader) ecsDefault(p ecsPending) Container {
+	c := p.c
+	switch {
+	case p.fargate || r.set.AgentStopTimeout == nil:
+		c.StopTimeout = Duration{ECSDefaultStopTimeout, true, c.Source}
+	default:
+		c.StopTimeout = *r.set.AgentStopTimeout
+		c.StopTimeout.Default = true
+	}
+	return c
 }
 
 func lessSource(a, b Source) bool {

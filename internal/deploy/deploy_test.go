@@ -615,7 +615,7 @@ func TestLoad(t *testing.T) {
 	t.Run("unrecognized file", func(t *testing.T) {
 		s := load(t, "discover/README.md")
 		checkStrings(t, "warnings", s.Warnings, []string{
-			"discover/README.md: not a deployment file sigtermlint reads (Kubernetes or compose YAML, ECS task definition JSON, ecs.config, Dockerfile, fly.toml)",
+			"discover/README.md: not a deployment file sigtermlint reads (Kubernetes or compose YAML, ECS task definition JSON, ecs.config, Dockerfile, fly.toml, Terraform .tf)",
 		})
 	})
 }

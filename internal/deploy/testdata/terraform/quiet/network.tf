@@ -1,0 +1,3 @@
+# Nothing sigtermlint reads, and broken: not even parsed.
+resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
