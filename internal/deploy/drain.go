@@ -64,10 +64,10 @@ type Drain struct {
 
 // What says the drain's time and where it comes from, for messages:
 // "deregistration_delay 5s at infra/alb.tf:12",
-// "deregistration_delay.timeout_seconds 300s (AWS's default: Ingress web at k8s/ingress.yaml:4 sets none)".
+// "the default 300s: Ingress web at k8s/ingress.yaml:4 sets no deregistration_delay.timeout_seconds".
 func (d Drain) What() string {
 	if d.Delay.Default {
-		return fmt.Sprintf("%s %s (the default: %s at %s sets none)", d.Setting, Seconds(d.Delay.D), d.LB, d.Delay.Source)
+		return fmt.Sprintf("the default %s: %s at %s sets no %s", Seconds(d.Delay.D), d.LB, d.Delay.Source, d.Setting)
 	}
 	return fmt.Sprintf("%s %s at %s", d.Setting, Seconds(d.Delay.D), d.Delay.Source)
 }

@@ -22,7 +22,7 @@ func main() {
 	mux.HandleFunc("/", hello)
 	srv := &http.Server{Addr: ":8080", Handler: mux, WriteTimeout: 10 * time.Second, ReadTimeout: 5 * time.Second}
 	go func() {
-		if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) { // want `every request ends within 10s \(WriteTimeout\) but the load balancer drains each task for 300s \(deregistration_delay.timeout_seconds 300s \(the default: Ingress api at testdata/src/drain-delay-too-long/default/deploy.yaml:\d+ sets none\)\): every deploy waits that out per task for nothing; 10s is enough`
+		if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) { // want `every request ends within 10s \(WriteTimeout\) but the load balancer drains each task for 300s \(the default 300s: Ingress api at testdata/src/drain-delay-too-long/default/deploy.yaml:\d+ sets no deregistration_delay.timeout_seconds\): every deploy waits that out per task for nothing; 10s is enough`
 			log.Fatal(err)
 		}
 	}()
