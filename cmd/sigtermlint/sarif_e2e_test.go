@@ -34,7 +34,8 @@ import (
 var sarifCategories = []string{
 	"no-sigterm", "sigint-only", "no-shutdown", "stop-signal", "signal-not-delivered",
 	"exit-before-drain", "cancelled-context", "unbounded-shutdown", "shutdown-timeout",
-	"hijacked-not-closed", "stream-blocks-drain", "bad-directive",
+	"hijacked-not-closed", "stream-blocks-drain",
+	"drain-delay-too-short", "drain-delay-too-long", "no-deregistration-wait", "bad-directive",
 }
 
 // sarifLog is the part of the log these tests read.
@@ -376,9 +377,9 @@ func TestSARIF(t *testing.T) {
 		args      []string
 		results   int // -1: any
 	}{
-		// README's first command: eight findings, two with fixes, a
-		// related location in a Dockerfile.
-		{"examples", "", []string{"./examples/..."}, 8},
+		// README's first command: nine findings, two with fixes, a
+		// related location in a Dockerfile, one in a Terraform file.
+		{"examples", "", []string{"./examples/..."}, 9},
 		// Test variants: -json lists two findings twice; the log once.
 		{"e2e", "e2e", []string{"./..."}, 2},
 		// The flags of the lint: the configuration's, the analyzers'

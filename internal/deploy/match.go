@@ -155,9 +155,9 @@ func imageName(image string) string {
 // some run bin (Runs): those are returned, Kubernetes containers without
 // an image left out (patches, as kustomize overlays write them). When
 // none does, named is false and the result is the containers that may
-// still be its deployment: all but the patches and the compose services
-// that set no stop_grace_period (such a service counts only when it runs
-// bin). When none runs bin and templates were skipped, the result is
+// still be its deployment: all but the patches, the compose services
+// that set no stop_grace_period and the ECS containers that set no stop
+// timeout (such a service counts only when it runs bin). When none runs bin and templates were skipped, the result is
 // nil: the program's own deployment may be one of them.
 func (s *Set) Applying(bin string) (cs []Container, named bool) {
 	if s == nil {
@@ -170,7 +170,7 @@ func (s *Set) Applying(bin string) (cs []Container, named bool) {
 		}
 		if c.Runs(bin) {
 			cs = append(cs, c)
-		} else if !(c.Kind == KindCompose && c.StopTimeout.Default) {
+		} else if !(c.Kind == KindCompose && c.StopTimeout.Default) && !ecsDefault(c) {
 			others = append(others, c)
 		}
 	}
@@ -181,6 +181,15 @@ func (s *Set) Applying(bin string) (cs []Container, named bool) {
 		return nil, false
 	}
 	return others, false
+}
+
+// ecsDefault reports whether an ECS container's stop timeout is ECS's
+// own default, set by no file (neither stopTimeout nor an ecs.config): it
+// tells nothing of another program's deployment. Terraform and
+// CloudFormation task definitions of a repository's other services are
+// such containers.
+func ecsDefault(c Container) bool {
+	return c.Kind == KindECS && c.StopTimeout.Default && c.StopTimeout.Source == c.Source
 }
 
 // Only returns the one deployment of the set when no container runs bin

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // showDrainLine prints a drain on one line for comparisons.
@@ -155,5 +156,26 @@ func TestCopilotDrains(t *testing.T) {
 	bad := load(t, "lb/copilot-bad")
 	if len(bad.Drains) != 0 || len(bad.Warnings) != 1 || !strings.Contains(bad.Warnings[0].String(), `manifest.yml:5: http.deregistration_delay "soon" is not a duration`) {
 		t.Errorf("bad delay: drains %q, warnings %v", showDrains(bad.Drains), bad.Warnings)
+	}
+}
+
+// TestApplyingSkipsECSDefaults: an ECS container that sets no stop
+// timeout (the Terraform task definition of another service) is not a
+// program's deployment unless it runs it; one that sets stopTimeout is
+// still taken when nothing names the program.
+func TestApplyingSkipsECSDefaults(t *testing.T) {
+	other := Container{Kind: KindECS, Name: "worker", Source: at("infra/main.tf", 20)}
+	other.StopTimeout = Duration{D: ECSDefaultStopTimeout, Default: true, Source: other.Source}
+	s := &Set{Containers: []Container{other}}
+	if cs, named := s.Applying("api"); named || len(cs) != 0 {
+		t.Errorf("Applying(api) = %d containers, named %v; want none", len(cs), named)
+	}
+	if cs, named := s.Applying("worker"); !named || len(cs) != 1 {
+		t.Errorf("Applying(worker) = %d containers, named %v; want the worker", len(cs), named)
+	}
+	other.StopTimeout = set(20*time.Second, "infra/main.tf", 24)
+	s = &Set{Containers: []Container{other}}
+	if cs, named := s.Applying("api"); named || len(cs) != 1 {
+		t.Errorf("with stopTimeout set: Applying(api) = %d containers, named %v; want the only deployment", len(cs), named)
 	}
 }

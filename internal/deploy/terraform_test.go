@@ -155,7 +155,7 @@ func TestTerraformDrains(t *testing.T) {
 		`terraform/variants/tasks.tf:26: container_definitions = templatefile("${path.module}/task.json.tpl", { tag = var.... not resolved (templatefile() is not evaluated here): aws_ecs_task_definition.templated skipped`,
 		"terraform/variants/tasks.tf:34: stopTimeout = var.drain_seconds not resolved (var.drain_seconds has no default): container api skipped",
 	})
-	if got, want := s.Drains[5].What(), "connection_draining 0s (the default: aws_elb.plain at terraform/variants/lb.tf:49 sets none)"; got != want {
+	if got, want := s.Drains[5].What(), "the default 0s: aws_elb.plain at terraform/variants/lb.tf:49 sets no connection_draining"; got != want {
 		t.Errorf("What() = %q, want %q", got, want)
 	}
 }
