@@ -3,6 +3,7 @@ package deploy
 import (
 	"bytes"
 	"path"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -70,7 +71,7 @@ func (r *reader) copilotFile(name string, data []byte) {
 				df = str(b, "dockerfile")
 			}
 			if df != "" && !isTemplated(df) {
-				build = path.Clean(path.Join(workspace, df))
+				build = r.copilotBuild(name, workspace, df)
 			}
 		}
 	}
@@ -111,6 +112,23 @@ func (r *reader) copilotFile(name string, data []byte) {
 			r.set.Drains = append(r.set.Drains, e)
 		}
 	}
+}
+
+// copilotBuild names the Dockerfile of image.build (relative to the
+// workspace) as the Set names files. When the files are named from a
+// module nested in the repository (Discover's keep), the name is taken
+// from the paths on disk, so that the workspace's backend/Dockerfile is
+// the module's Dockerfile when the module is backend/.
+func (r *reader) copilotBuild(name, workspace, df string) string {
+	build := path.Clean(path.Join(workspace, df))
+	if r.keep == "" || r.file == "" {
+		return build
+	}
+	ws := filepath.Dir(filepath.Dir(filepath.Dir(r.file)))
+	if rel, err := filepath.Rel(r.keep, filepath.Join(ws, filepath.FromSlash(df))); err == nil {
+		return filepath.ToSlash(rel)
+	}
+	return build
 }
 
 // copilotDelay reads http.deregistration_delay from an http mapping on

@@ -273,6 +273,15 @@ func (b GoBuild) builds(p Program) bool {
 	if arg == p.ImportPath {
 		return true
 	}
+	if strings.HasSuffix(arg, ".go") && !strings.Contains(arg, "*") {
+		// go build -o app ./cmd/main/main.go: the package of the file's
+		// directory (when main.go is all of it; the -o name is what
+		// matters here).
+		arg = path.Dir(arg)
+		if !strings.HasPrefix(arg, ".") && !strings.HasPrefix(arg, "/") {
+			arg = "./" + arg
+		}
+	}
 	if strings.Contains(arg, "...") || strings.Contains(arg, "$") || strings.HasSuffix(arg, ".go") {
 		return false
 	}

@@ -2,6 +2,7 @@ package deploy
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -177,5 +178,27 @@ func TestApplyingSkipsECSDefaults(t *testing.T) {
 	s = &Set{Containers: []Container{other}}
 	if cs, named := s.Applying("api"); named || len(cs) != 1 {
 		t.Errorf("with stopTimeout set: Applying(api) = %d containers, named %v; want the only deployment", len(cs), named)
+	}
+}
+
+// TestCopilotNestedModule: the Go module is backend/ of a Copilot
+// workspace whose manifest builds ./backend/Dockerfile, which builds the
+// program from a file argument (go build -o backend-main
+// ./cmd/main/main.go): searched from the workspace and named from the
+// module, the drain is the program's.
+func TestCopilotNestedModule(t *testing.T) {
+	root := filepath.Join("testdata", "lb", "copilot-nested")
+	s, err := Discover(root, filepath.Join(root, "backend"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := s.BinaryNames(Program{Name: "main", Dir: "cmd/main", ImportPath: "backend/cmd/main"})
+	if !slices.Contains(names, "backend-main") {
+		t.Errorf("BinaryNames = %q, want backend-main among them", names)
+	}
+	got := showDrains(s.DrainsOf(names))
+	want := []string{"copilot service api http.deregistration_delay=10s at ../copilot/api/manifest.yml:5 before-stop -> api/api build=Dockerfile"}
+	if !slices.Equal(got, want) {
+		t.Errorf("DrainsOf(%q):\n got %q\nwant %q", names, got, want)
 	}
 }
