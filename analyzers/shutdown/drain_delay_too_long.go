@@ -2,12 +2,12 @@ package shutdown
 
 import (
 	"fmt"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/sigtermlint/sigtermlint/internal/deploy"
 	"github.com/sigtermlint/sigtermlint/internal/durations"
-	"github.com/sigtermlint/sigtermlint/internal/longlived"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
 	"github.com/sigtermlint/sigtermlint/internal/ruledoc"
 )
@@ -64,21 +64,16 @@ resource "aws_lb_target_group" "api" {
 
 // drainTooLong reports a serve call whose requests all end long before
 // the drain in front of it does.
-func (c *checker) drainTooLong(site reach.ServeSite, srv *longlived.Server, longest longlived.Longest, lb *loadBalancers) (analysis.Diagnostic, bool) {
-	if !longest.Bounded || !longest.Known || longest.D <= 0 {
+func (c *checker) drainTooLong(site reach.ServeSite, srv served, lb *loadBalancers) (analysis.Diagnostic, bool) {
+	longest := srv.longest
+	if !longest.Bounded || !longest.Known || longest.D <= 0 || srv.hijacks || srv.streams {
 		return analysis.Diagnostic{}, false
 	}
-	if _, _, ok := srv.Has(longlived.Hijack); ok {
-		return analysis.Diagnostic{}, false
-	}
-	if _, _, ok := srv.Has(longlived.Stream); ok {
-		return analysis.Diagnostic{}, false
-	}
-	if !srv.Complete && !srv.TimeoutHandler.Set() {
+	if !srv.complete && !srv.timeoutHandler {
 		return analysis.Diagnostic{}, false // a handler not followed may hijack, which WriteTimeout does not bound
 	}
 	d, ok := shortestDrain(lb.drains, true)
-	if !ok || d.Delay.D <= 2*longest.D || d.Delay.D < longest.D+30e9 {
+	if !ok || d.Delay.D <= 2*longest.D || d.Delay.D < longest.D+30*time.Second {
 		return analysis.Diagnostic{}, false
 	}
 	want := suggestedDelay(longest.D)

@@ -8,7 +8,6 @@ import (
 
 	"github.com/sigtermlint/sigtermlint/internal/deploy"
 	"github.com/sigtermlint/sigtermlint/internal/durations"
-	"github.com/sigtermlint/sigtermlint/internal/longlived"
 	"github.com/sigtermlint/sigtermlint/internal/reach"
 	"github.com/sigtermlint/sigtermlint/internal/ruledoc"
 )
@@ -80,13 +79,14 @@ const longLivedDrainFloor = 60 * time.Second
 
 // drainTooShort reports a serve call whose server allows requests longer
 // than the shortest drain in front of it.
-func (c *checker) drainTooShort(site reach.ServeSite, srv *longlived.Server, longest longlived.Longest, lb *loadBalancers) (analysis.Diagnostic, bool) {
+func (c *checker) drainTooShort(site reach.ServeSite, srv served, lb *loadBalancers) (analysis.Diagnostic, bool) {
 	d, ok := shortestDrain(lb.drains, false)
 	if !ok {
 		return analysis.Diagnostic{}, false
 	}
+	longest := srv.longest
 	var msg string
-	var why analysis.RelatedInformation
+	var why *analysis.RelatedInformation
 	switch {
 	case longest.Bounded:
 		if !longest.Known || longest.D <= d.Delay.D {
@@ -94,19 +94,20 @@ func (c *checker) drainTooShort(site reach.ServeSite, srv *longlived.Server, lon
 		}
 		msg = fmt.Sprintf("the load balancer drains this server for %s (%s) but its %s lets requests run %s: requests still running when the drain ends are cut on every deploy",
 			deploy.Seconds(d.Delay.D), d.What(), longest.By, durations.Format(longest.D))
-		why = analysis.RelatedInformation{Pos: longest.Pos, Message: fmt.Sprintf("requests may run %s (%s)", durations.Format(longest.D), longest.By)}
+		if longest.Pos.IsValid() {
+			why = &analysis.RelatedInformation{Pos: longest.Pos, Message: fmt.Sprintf("requests may run %s (%s)", durations.Format(longest.D), longest.By)}
+		}
 	default:
-		h, s, what, ok := longLivedHandler(srv)
-		if !ok || d.Delay.D >= longLivedDrainFloor {
+		if srv.longLived == "" || d.Delay.D >= longLivedDrainFloor {
 			return analysis.Diagnostic{}, false
 		}
 		msg = fmt.Sprintf("the load balancer drains this server for only %s (%s) but it serves %s that nothing bounds: they are cut on every deploy",
-			deploy.Seconds(d.Delay.D), d.What(), what)
-		why = siteInfo(h, s, "a long-lived request")
+			deploy.Seconds(d.Delay.D), d.What(), srv.longLived)
+		why = srv.longLivedAt
 	}
 	diag := analysis.Diagnostic{Pos: site.Pos, End: site.End, Category: ruledoc.DrainDelayTooShort, Message: msg}
-	if why.Pos.IsValid() {
-		diag.Related = append(diag.Related, why)
+	if why != nil && why.Pos.IsValid() {
+		diag.Related = append(diag.Related, *why)
 	}
 	if ri, ok := c.manifestInfo(lb.root, d.Delay.Source, drainNote(d)); ok {
 		diag.Related = append(diag.Related, ri)

@@ -17,7 +17,6 @@ import (
 	"github.com/sigtermlint/sigtermlint/internal/filepos"
 	"github.com/sigtermlint/sigtermlint/internal/longlived"
 	"github.com/sigtermlint/sigtermlint/internal/objectof"
-	"github.com/sigtermlint/sigtermlint/internal/reach"
 	"github.com/sigtermlint/sigtermlint/internal/ruledoc"
 )
 
@@ -121,42 +120,70 @@ func (c *checker) checkDrainDelays() {
 		return
 	}
 	for _, site := range prog.Serves {
-		srv, ok := c.servedAt(site)
+		call := c.callAt(site.Pos, site.End)
+		if call == nil {
+			continue
+		}
+		srv, ok := c.servedBy(call)
 		if !ok {
 			continue
 		}
-		longest := srv.Longest()
 		if c.cfg.Enabled(ruledoc.DrainDelayTooShort) {
-			if d, ok := c.drainTooShort(site, srv, longest, lb); ok {
+			if d, ok := c.drainTooShort(site, srv, lb); ok {
 				c.report.Report(d)
 				continue
 			}
 		}
 		if c.cfg.Enabled(ruledoc.DrainDelayTooLong) {
-			if d, ok := c.drainTooLong(site, srv, longest, lb); ok {
+			if d, ok := c.drainTooLong(site, srv, lb); ok {
 				c.report.Report(d)
 			}
 		}
 	}
 }
 
-// servedAt follows the server of a serve call in package main: an
-// *http.Server's ListenAndServe/Serve (and the TLS variants) on a server
-// the package builds, echo's Start on an *echo.Echo, and the serve calls
-// that build their server around a handler (http.ListenAndServe(addr, h),
-// gin's Run). False for anything else: a serve call reached through
-// another package, a server that cannot be followed.
-func (c *checker) servedAt(site reach.ServeSite) (*longlived.Server, bool) {
-	cls := c.reach.LongLived
-	if cls == nil {
-		return nil, false
-	}
-	call := c.callAt(site.Pos, site.End)
-	if call == nil {
-		return nil, false
-	}
+// served is what a serve call's server allows: the longest request and
+// its long-lived handlers, from the package's own server or, for a call
+// of another package's function that serves, from its ServerFact.
+type served struct {
+	longest longlived.Longest
+	// longLived says what its first long-lived handler does ("hijacked
+	// connections", "streams", "large uploads"), "" when it has none;
+	// longLivedAt is related information at it, when it is in this
+	// package.
+	longLived   string
+	longLivedAt *analysis.RelatedInformation
+	// hijacks and streams: a handler hijacks its connection, or streams.
+	hijacks, streams bool
+	// complete: every handler was followed; timeoutHandler: an
+	// http.TimeoutHandler wraps the whole handler.
+	complete, timeoutHandler bool
+}
+
+// servedBy follows the server of a serve call: an *http.Server's
+// ListenAndServe/Serve (and the TLS variants) on a server the package
+// builds, echo's Start on an *echo.Echo, the serve calls that build their
+// server around a handler (http.ListenAndServe(addr, h), gin's Run), and
+// a call of a function that serves one such server (ServerFact). False
+// for anything else, and for a server that cannot be followed.
+func (c *checker) servedBy(call *ast.CallExpr) (served, bool) {
 	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
 	if fn == nil || fn.Pkg() == nil {
+		return served{}, false
+	}
+	if srv, ok := c.serverAtCall(call, fn); ok {
+		return servedOf(srv), true
+	}
+	if f, ok := c.serverFactOf(fn); ok {
+		return f.served(), true
+	}
+	return served{}, false
+}
+
+// serverAtCall follows the server of a direct serve call (see servedBy).
+func (c *checker) serverAtCall(call *ast.CallExpr, fn *types.Func) (*longlived.Server, bool) {
+	cls := c.reach.LongLived
+	if cls == nil {
 		return nil, false
 	}
 	recv := fn.Signature().Recv()
@@ -181,6 +208,22 @@ func (c *checker) servedAt(site reach.ServeSite) (*longlived.Server, bool) {
 		return longlived.HandlerServer(cls, c.durations(), sel.X), true
 	}
 	return nil, false
+}
+
+// servedOf summarizes a server of the package.
+func servedOf(srv *longlived.Server) served {
+	s := served{longest: srv.Longest(), complete: srv.Complete, timeoutHandler: srv.TimeoutHandler.Set()}
+	_, _, s.hijacks = srv.Has(longlived.Hijack)
+	_, _, s.streams = srv.Has(longlived.Stream)
+	if h, site, what, ok := longLivedHandler(srv); ok {
+		s.longLived = what
+		if h.Route != "" {
+			s.longLived += " at " + h.Route
+		}
+		ri := siteInfo(h, site, "a long-lived request")
+		s.longLivedAt = &ri
+	}
+	return s
 }
 
 func isServeMethod(name string) bool {

@@ -58,6 +58,9 @@ type checker struct {
 	// lb is what the deployment files say of the load balancers in
 	// front of the program (drains.go), read on first use.
 	lb *loadBalancers
+	// serverFacts are the ServerFacts of the package's functions
+	// (server_fact.go).
+	serverFacts map[*types.Func]*ServerFact
 	// libBounds are the drains that libraries bound themselves (see
 	// libbounds.go), for the explain mode.
 	libBounds []libraryBound

@@ -53,7 +53,9 @@ func NewWith(cfg *analysis.Analyzer) *analysis.Analyzer {
 		Requires: []*analysis.Analyzer{reach.Analyzer, cfg},
 		// ExitFact: the functions that return while a drain they
 		// started runs, for the callers in other packages.
-		FactTypes: []analysis.Fact{new(ExitFact)},
+		// ServerFact: the functions that serve one server, with what it
+		// allows, for the load balancer rules in package main.
+		FactTypes: []analysis.Fact{new(ExitFact), new(ServerFact)},
 		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, pass.ResultOf[cfg].(*config.Config)) },
 		// The Result feeds sigtermlint -explain; the rules need none.
 		ResultType: reflect.TypeFor[*Result](),
@@ -101,6 +103,7 @@ func run(pass *analysis.Pass, cfg *config.Config) (*Result, error) {
 	}
 	// The load balancers in front of package main (after the stops,
 	// which follow the servers first).
+	c.exportServerFacts()
 	c.checkDrainDelays()
 	c.checkDeregistration()
 	c.report.Finish()

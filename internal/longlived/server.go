@@ -109,8 +109,18 @@ func serverOf(c *Classifier, durs *durations.Resolver, x ast.Expr, depth int) (*
 		return nil, false
 	}
 	s := &Server{Var: v, Complete: true}
+	vals := c.assigns.Values(v)
+	if v.IsField() {
+		// A field is given its server by a struct literal too
+		// (&Server{srv: &http.Server{...}}).
+		known, ok := c.assigns.Known(v)
+		if !ok {
+			return nil, false
+		}
+		vals = known
+	}
 	var lits []*ast.CompositeLit
-	for _, val := range c.assigns.Values(v) {
+	for _, val := range vals {
 		e := ast.Unparen(val.Expr)
 		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 			e = ast.Unparen(u.X)

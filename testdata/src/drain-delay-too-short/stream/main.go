@@ -23,7 +23,7 @@ func main() {
 	mux.HandleFunc("/events", events)
 	srv := &http.Server{Addr: ":8080", Handler: mux}
 	go func() {
-		if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) { // want `the load balancer drains this server for only 5s \(http.deregistration_delay 5s at testdata/src/drain-delay-too-short/stream/copilot/api/manifest.yml:5\) but it serves streams that nothing bounds: they are cut on every deploy`
+		if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) { // want `the load balancer drains this server for only 5s \(http.deregistration_delay 5s at testdata/src/drain-delay-too-short/stream/copilot/api/manifest.yml:5\) but it serves streams at /events that nothing bounds: they are cut on every deploy`
 			log.Fatal(err)
 		}
 	}()
