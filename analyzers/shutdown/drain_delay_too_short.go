@@ -63,8 +63,10 @@ resource "aws_lb_target_group" "api" {
 		"The longest request is the server's `http.TimeoutHandler` around its whole handler, else its "+
 			"`WriteTimeout`. A server with neither is reported only when it serves long-lived requests (hijacked "+
 			"connections, streams, large uploads) and the delay is under 60s. Reported at the serve call in "+
-			"package main, with the delay's line as related information; servers built in other packages are "+
-			"not followed.",
+			"package main, with the delay's line as related information. A server built and served in another "+
+			"package is followed when a function there serves that one server (a `Run` that calls "+
+			"`srv.ListenAndServe`); servers of frameworks sigtermlint does not know, and functions that serve "+
+			"several servers, are not.",
 	),
 	Since: ruledoc.V010,
 	Links: []ruledoc.Link{

@@ -3,6 +3,7 @@ package explain_test
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -431,6 +432,14 @@ cmd/k8sapi: stop signal SIGTERM (Kubernetes' default: deploy/k8s.yaml:12 sets no
 `
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	// docs/explain.md shows this run: keep it the real output.
+	page, err := os.ReadFile(filepath.Join(testmod.Testdata(t, "../.."), "..", "docs", "explain.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(page), want) {
+		t.Errorf("docs/explain.md does not show this run of -explain on testdata/explain-lb")
 	}
 	progs, err := explain.Run(dir, []string{"./cmd/ecsapi"}, false, analyzers(t))
 	if err != nil {
