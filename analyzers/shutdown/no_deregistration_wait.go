@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/sigtermlint/sigtermlint/internal/deploy"
+	"github.com/sigtermlint/sigtermlint/internal/reach"
 	"github.com/sigtermlint/sigtermlint/internal/ruledoc"
 )
 
@@ -64,8 +65,12 @@ srv.Shutdown(shutdownCtx)
 // Kubernetes route sends requests to a workload that runs the program
 // and has no preStop hook.
 func (c *checker) checkDeregistration() {
-	if !c.cfg.Enabled(ruledoc.NoDeregistrationWait) || c.reach.Program == nil || c.pass.Pkg.Name() != "main" {
+	prog := c.reach.Program
+	if !c.cfg.Enabled(ruledoc.NoDeregistrationWait) || prog == nil || c.pass.Pkg.Name() != "main" {
 		return
+	}
+	if prog.Bits&reach.SigTERM == 0 {
+		return // SIGTERM ends it at once (no-sigterm, sigint-only): no Shutdown runs on it
 	}
 	lb := c.loadBalancersOf()
 	var route deploy.Route
