@@ -53,6 +53,10 @@ srv.Shutdown(shutdownCtx)
 			"(see [sigint-only](#sigint-only)).",
 		"Signal handling installed only after a call in `main` that blocks in a serve call (`srv.Serve(lis)`, "+
 			"or `r.Run()`, then `signal.NotifyContext`) is not there while the server runs, and does not count.",
+		"On ECS and AWS Copilot the load balancer drains a task before SIGTERM is sent. When every load balancer "+
+			"the deployment files put in front of the program does so, this finding (and `sigint-only`'s and "+
+			"`no-shutdown`'s) says what is still cut: the requests that bypass the load balancer "+
+			"(service-to-service calls) or outlast its drain, with the delay's line as related information.",
 	),
 	Since: ruledoc.V010,
 	Links: []ruledoc.Link{

@@ -85,10 +85,14 @@ func check(pass *analysis.Pass, cfg *config.Config, r *directive.Reporter) *Resu
 		return &Result{} // not a server: libraries only export facts
 	}
 	sigs, defaults := declaredStopSignals(pass, cfg)
+	drain, root, drained := drainedFirst(pass, cfg)
 	for _, site := range prog.Serves {
 		d, ok := diagnose(pass, prog, site)
 		if ok && d.Category == ruledoc.SIGINTOnly && stopsWithSIGINTOnly(sigs) {
 			continue // its deployments stop it with SIGINT, which it handles
+		}
+		if ok && drained {
+			afterDrain(pass, &d, drain, root)
 		}
 		if ok {
 			r.Report(d)
