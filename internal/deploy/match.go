@@ -234,9 +234,14 @@ func (s *Set) BinaryNames(p Program) []string {
 		names = append(names, n)
 	}
 	for _, d := range s.Dockerfiles {
+		// A Dockerfile outside the module (../services/x/Dockerfile in a
+		// monorepo searched from its root) builds its own directory's
+		// packages: only its builds that name the program's import path
+		// are the program's.
+		outside := strings.HasPrefix(d.File, "../")
 		var outputs []string
 		for _, b := range d.Builds {
-			if !b.builds(p) {
+			if !b.builds(p) || outside && !b.namesImportPath(p) {
 				continue
 			}
 			if b.Output != "" && !strings.HasSuffix(b.Output, "/") {
@@ -258,6 +263,12 @@ func (s *Set) BinaryNames(p Program) []string {
 		}
 	}
 	return names
+}
+
+// namesImportPath reports whether the go build command names program p
+// by its import path.
+func (b GoBuild) namesImportPath(p Program) bool {
+	return len(b.Packages) == 1 && b.Packages[0] == p.ImportPath
 }
 
 // builds reports whether the go build command builds program p.

@@ -202,3 +202,25 @@ func TestCopilotNestedModule(t *testing.T) {
 		t.Errorf("DrainsOf(%q):\n got %q\nwant %q", names, got, want)
 	}
 }
+
+// TestBinaryNamesOutsideModule: a Dockerfile outside the module (a
+// monorepo's other service, searched from the repository root) that
+// builds its own "." does not name the module's root program.
+func TestBinaryNamesOutsideModule(t *testing.T) {
+	p := Program{Name: "gateway", Dir: ".", ImportPath: "example.com/gateway"}
+	build := func(file string, pkgs ...string) Dockerfile {
+		return Dockerfile{Source: at(file, 1), Builds: []GoBuild{{Output: "/app", Packages: pkgs, ContextAtDir: true}}}
+	}
+	s := &Set{Dockerfiles: []Dockerfile{build("../other/Dockerfile", ".")}}
+	if names := s.BinaryNames(p); !slices.Equal(names, []string{"gateway"}) {
+		t.Errorf("outside, go build .: names %q, want only gateway", names)
+	}
+	s = &Set{Dockerfiles: []Dockerfile{build("../other/Dockerfile", "example.com/gateway")}}
+	if names := s.BinaryNames(p); !slices.Equal(names, []string{"gateway", "app"}) {
+		t.Errorf("outside, go build example.com/gateway: names %q, want gateway and app", names)
+	}
+	s = &Set{Dockerfiles: []Dockerfile{build("Dockerfile", ".")}}
+	if names := s.BinaryNames(p); !slices.Equal(names, []string{"gateway", "app"}) {
+		t.Errorf("inside, go build .: names %q, want gateway and app", names)
+	}
+}
