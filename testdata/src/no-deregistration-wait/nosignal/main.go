@@ -1,5 +1,6 @@
-// The clean twin of bare for this rule: only SIGINT is handled, so SIGTERM
-// ends the process at once (sigint-only) and no Shutdown runs on it.
+// The clean twin of bare for this rule: the program handles no signal
+// (it stops on a request to /quit), so SIGTERM ends it at once (no-sigterm)
+// and no Shutdown runs on it.
 package main
 
 import (
@@ -7,30 +8,25 @@ import (
 	"errors"
 	"log"
 	"net/http"
-	"os"
-	"os/signal"
 	"time"
 )
 
 //sigtermlint:manifest deploy.yaml
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
+	quit := make(chan struct{})
 	mux := http.NewServeMux()
-	mux.HandleFunc("/", hello)
+	mux.HandleFunc("/quit", func(w http.ResponseWriter, r *http.Request) { close(quit) })
 	srv := &http.Server{Addr: ":8080", Handler: mux}
 	go func() {
 		if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			log.Fatal(err)
 		}
 	}()
-	<-ctx.Done()
+	<-quit
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil {
 		log.Print(err)
 	}
 }
-
-func hello(w http.ResponseWriter, r *http.Request) { w.Write([]byte("hello")) }
