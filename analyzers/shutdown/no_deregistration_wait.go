@@ -48,10 +48,12 @@ srv.Shutdown(shutdownCtx)
 			"backend is a Service, whose selector matches the pod labels of a workload that runs the program " +
 			"(kustomize patches and Helm templates aside). A container with any preStop hook is taken to wait " +
 			"(an httpGet hook may). On the program's side, a wait is a `time.Sleep`, `time.After`, a timer or a " +
-			"ticker before the first `Shutdown` in its function, in a function of the package it calls first, or " +
-			"in the functions that call it. Reported once per program, at the first such `Shutdown` in package " +
-			"main, with the route and the workload as related information. On ECS the load balancer drains the " +
-			"target before SIGTERM is sent, so nothing is reported there.",
+			"ticker before a `Shutdown` in its function, in a function of the package it calls first, or " +
+			"in the functions that call it; when any `Shutdown` of package main waits (the public server's, " +
+			"after an admin server's), the program is taken to wait. Programs that do not handle SIGTERM are " +
+			"left to `no-sigterm`. Reported once per program, at the first `Shutdown` in package main, with the " +
+			"route and the workload as related information. On ECS the load balancer drains the target before " +
+			"SIGTERM is sent, so nothing is reported there.",
 	),
 	Since: ruledoc.V010,
 	Links: []ruledoc.Link{
@@ -61,8 +63,8 @@ srv.Shutdown(shutdownCtx)
 }
 
 // checkDeregistration reports no-deregistration-wait at the first stop of
-// package main that closes a listener without a wait before it, when a
-// Kubernetes route sends requests to a workload that runs the program
+// package main, when no stop there waits before closing its listener and
+// a Kubernetes route sends requests to a workload that runs the program
 // and has no preStop hook.
 func (c *checker) checkDeregistration() {
 	prog := c.reach.Program
@@ -85,16 +87,21 @@ func (c *checker) checkDeregistration() {
 	if bare == nil {
 		return
 	}
+	// Which server the load balancer routes to is not known: when any
+	// stop waits first (the public server's, after an admin server's),
+	// the program is taken to wait.
 	var first *stopCall
-	var in *scope
 	for _, s := range c.scopes {
 		for _, stop := range s.stops {
+			if c.waitsForEndpoints(s, stop) {
+				return
+			}
 			if first == nil || stop.call.Pos() < first.call.Pos() {
-				first, in = stop, s
+				first = stop
 			}
 		}
 	}
-	if first == nil || c.waitsForEndpoints(in, first) {
+	if first == nil {
 		return
 	}
 	diag := analysis.Diagnostic{
