@@ -17,8 +17,8 @@ var drainDelayTooLongRule = ruledoc.Rule{
 	Category:   ruledoc.DrainDelayTooLong,
 	Analyzer:   "shutdown",
 	Title:      "The load balancer waits far longer than any request of the server can run.",
-	When:       "every request of the server is bounded and the deregistration delay is more than twice the longest and at least 30s longer",
-	Production: "each deploy and scale-in waits out the delay per task for nothing: keep-alive clients hold the target until the delay ends, so every task replaced takes the whole delay (300s by default on AWS) to go",
+	When:       "every request is bounded and the deregistration delay is over twice the longest and at least 30s longer",
+	Production: "keep-alive clients hold each task until the delay ends: every deploy waits it out per task (300s by default on AWS) for nothing",
 	Bad: ruledoc.Example{
 		Note: "every request ends within 10s, and the target group keeps the default 300s.",
 		Snippets: []ruledoc.Snippet{

@@ -17,8 +17,8 @@ var drainDelayTooShortRule = ruledoc.Rule{
 	Category:   ruledoc.DrainDelayTooShort,
 	Analyzer:   "shutdown",
 	Title:      "The load balancer stops waiting before the server's requests can end.",
-	When:       "the deregistration delay in front of the program is shorter than the longest request its server allows, or under 60s while it serves long-lived requests",
-	Production: "on every deploy and scale-in the load balancer cuts the requests still running when the delay ends: uploads, streams and websockets break with a reset",
+	When:       "the deregistration delay is shorter than the longest request the server allows, or under 60s with long-lived requests",
+	Production: "the load balancer cuts the requests still running when the delay ends: uploads, streams and websockets break on every deploy",
 	Bad: ruledoc.Example{
 		Note: "requests may run a minute, the target group waits 5s for them.",
 		Snippets: []ruledoc.Snippet{

@@ -19,8 +19,8 @@ var noDeregistrationWaitRule = ruledoc.Rule{
 	Category:   ruledoc.NoDeregistrationWait,
 	Analyzer:   "shutdown",
 	Title:      "On Kubernetes, the listener closes while the load balancer still sends requests to the pod.",
-	When:       "a workload that a Service of type LoadBalancer or an Ingress routes to runs the program, has no preStop hook, and the program closes its listener (Shutdown) on SIGTERM without waiting first",
-	Production: "the pod's endpoints are removed at the same time as SIGTERM arrives, and the load balancer and kube-proxy take seconds to notice: requests they still send find the port closed and fail with 502s on every rollout",
+	When:       "on Kubernetes, behind a LoadBalancer Service or an Ingress, with no preStop hook and no wait before Shutdown",
+	Production: "endpoints go away as SIGTERM arrives, and the load balancer notices seconds later: requests it still sends find the port closed (502s on every rollout)",
 	Bad: ruledoc.Example{
 		Note: "Shutdown closes the listener at once, while the Ingress still routes to this pod.",
 		Snippets: []ruledoc.Snippet{ruledoc.GoCode(`
