@@ -72,7 +72,7 @@ func (c *checker) drainTooLong(site reach.ServeSite, srv served, lb *loadBalance
 	if !srv.complete && !srv.timeoutHandler {
 		return analysis.Diagnostic{}, false // a handler not followed may hijack, which WriteTimeout does not bound
 	}
-	d, ok := shortestDrain(lb.drains, true)
+	d, ok := deploy.Shortest(lb.drains, true)
 	if !ok || d.Delay.D <= 2*longest.D || d.Delay.D < longest.D+30*time.Second {
 		return analysis.Diagnostic{}, false
 	}

@@ -82,7 +82,7 @@ const longLivedDrainFloor = 60 * time.Second
 // drainTooShort reports a serve call whose server allows requests longer
 // than the shortest drain in front of it.
 func (c *checker) drainTooShort(site reach.ServeSite, srv served, lb *loadBalancers) (analysis.Diagnostic, bool) {
-	d, ok := shortestDrain(lb.drains, false)
+	d, ok := deploy.Shortest(lb.drains, false)
 	if !ok {
 		return analysis.Diagnostic{}, false
 	}

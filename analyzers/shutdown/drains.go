@@ -83,27 +83,6 @@ func (c *checker) manifestInfo(root string, at deploy.Source, msg string) (analy
 	return analysis.RelatedInformation{Pos: pos, Message: msg}, ok
 }
 
-// shortestDrain returns the drain with the smallest delay: with several
-// deployments (overlays, environments), the one that cuts soonest. False
-// when there is none, or when all is true and one of them is unknown.
-func shortestDrain(drains []deploy.Drain, all bool) (deploy.Drain, bool) {
-	var known []deploy.Drain
-	for _, d := range drains {
-		if d.Unknown {
-			if all {
-				return deploy.Drain{}, false
-			}
-			continue
-		}
-		known = append(known, d)
-	}
-	if len(known) == 0 {
-		return deploy.Drain{}, false
-	}
-	sort.SliceStable(known, func(i, j int) bool { return known[i].Delay.D < known[j].Delay.D })
-	return known[0], true
-}
-
 // checkDrainDelays judges each serve call of package main against the
 // drains in front of the program: one report per serve call, too short
 // before too long.

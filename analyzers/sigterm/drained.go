@@ -29,16 +29,13 @@ func drainedFirst(pass *analysis.Pass, cfg *config.Config) (deploy.Drain, string
 		return deploy.Drain{}, "", false
 	}
 	drains := set.DrainsOf(set.BinaryNames(config.Program(pass, root)))
-	var first deploy.Drain
-	for i, d := range drains {
-		if d.Unknown || !d.BeforeStop {
+	for _, d := range drains {
+		if !d.BeforeStop {
 			return deploy.Drain{}, "", false
 		}
-		if i == 0 || d.Delay.D < first.Delay.D {
-			first = d
-		}
 	}
-	return first, root, len(drains) > 0
+	first, ok := deploy.Shortest(drains, true)
+	return first, root, ok
 }
 
 // afterDrain rewrites what a signal-side finding says happens for a

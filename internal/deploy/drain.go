@@ -80,6 +80,25 @@ func Seconds(d time.Duration) string {
 	return d.String()
 }
 
+// Shortest returns the drain with the smallest delay, the one that cuts
+// soonest when several deployments (overlays, environments) put one in
+// front of a program. Unknown drains are skipped, or, with allKnown, make
+// the answer false: a value not read may be the shortest.
+func Shortest(drains []Drain, allKnown bool) (Drain, bool) {
+	var best Drain
+	found := false
+	for _, d := range drains {
+		switch {
+		case d.Unknown && allKnown:
+			return Drain{}, false
+		case d.Unknown:
+		case !found || d.Delay.D < best.Delay.D:
+			best, found = d, true
+		}
+	}
+	return best, found
+}
+
 // Route is a Kubernetes Service that a load balancer or an Ingress sends
 // requests to, with the workloads its selector matches: when a pod of
 // one stops, its endpoints are removed while it gets SIGTERM.

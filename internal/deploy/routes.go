@@ -3,6 +3,7 @@ package deploy
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -149,7 +150,7 @@ func ingressBackends(spec *yaml.Node) []string {
 		if name == "" {
 			name = str(b, "serviceName")
 		}
-		if name != "" && !contains(out, name) {
+		if name != "" && !slices.Contains(out, name) {
 			out = append(out, name)
 		}
 	}
@@ -173,15 +174,6 @@ func ingressBackends(spec *yaml.Node) []string {
 		}
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // sameNamespace: an object without a namespace is applied to whatever
@@ -252,7 +244,7 @@ func (r *reader) finishKubernetes() {
 				}
 			}
 			for _, in := range k.ingresses {
-				if in.isPatch() || !contains(in.services, s.name) || !sameNamespace(in.ns, s.ns) {
+				if in.isPatch() || !slices.Contains(in.services, s.name) || !sameNamespace(in.ns, s.ns) {
 					continue
 				}
 				if sv.Source == s.Source {
@@ -416,7 +408,7 @@ func (r *reader) gkeDrain(svc k8sMeta, in k8sIngress, targets []Container) {
 	}
 	sort.Strings(ports)
 	for _, p := range ports {
-		if n := ref.Ports[p]; !contains(names, n) {
+		if n := ref.Ports[p]; !slices.Contains(names, n) {
 			names = append(names, n)
 		}
 	}
